@@ -39,13 +39,19 @@ pub fn discover(root: &Path, prefixes: &[String]) -> Result<Vec<TestFile>, Disco
         let (path, name) = resolve_prefix(root, prefix)?;
         walk(&path, name, &mut found)?;
     }
-    Ok(found.into_iter().map(|(name, path)| TestFile { name, path }).collect())
+    Ok(found
+        .into_iter()
+        .map(|(name, path)| TestFile { name, path })
+        .collect())
 }
 
 /// The path on disk that `prefix` names, and its name relative to `root`.
 fn resolve_prefix(root: &Path, prefix: &str) -> Result<(PathBuf, String), DiscoveryError> {
     let missing = || {
-        DiscoveryError(format!("no test file or directory `{prefix}` under {}", root.display()))
+        DiscoveryError(format!(
+            "no test file or directory `{prefix}` under {}",
+            root.display()
+        ))
     };
     for candidate in [root.join(prefix), PathBuf::from(prefix)] {
         if candidate.exists() {
@@ -57,13 +63,21 @@ fn resolve_prefix(root: &Path, prefix: &str) -> Result<(PathBuf, String), Discov
 }
 
 /// Adds the test files at or below `path`, which is named `name`, to `found`.
-fn walk(path: &Path, name: String, found: &mut BTreeMap<String, PathBuf>) -> Result<(), DiscoveryError> {
+fn walk(
+    path: &Path,
+    name: String,
+    found: &mut BTreeMap<String, PathBuf>,
+) -> Result<(), DiscoveryError> {
     let read_err = |e: std::io::Error| DiscoveryError(format!("{}: {e}", path.display()));
     if path.is_dir() {
         for entry in std::fs::read_dir(path).map_err(read_err)? {
             let entry = entry.map_err(read_err)?;
             let file = entry.file_name().to_string_lossy().into_owned();
-            let child = if name.is_empty() { file } else { format!("{name}/{file}") };
+            let child = if name.is_empty() {
+                file
+            } else {
+                format!("{name}/{file}")
+            };
             walk(&entry.path(), child, found)?;
         }
     } else if is_test_file(path) {
@@ -83,7 +97,10 @@ fn relative_name(root: &Path, path: &Path) -> Option<String> {
     let root = root.canonicalize().ok()?;
     let path = path.canonicalize().ok()?;
     let rel = path.strip_prefix(&root).ok()?;
-    let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
     Some(parts.join("/"))
 }
 
@@ -103,8 +120,14 @@ mod tests {
 
     #[test]
     fn groups() {
-        assert_eq!(group_of("test/built-ins/Promise/all/resolves.js"), "built-ins/Promise");
-        assert_eq!(group_of("test/language/expressions/a.js"), "language/expressions");
+        assert_eq!(
+            group_of("test/built-ins/Promise/all/resolves.js"),
+            "built-ins/Promise"
+        );
+        assert_eq!(
+            group_of("test/language/expressions/a.js"),
+            "language/expressions"
+        );
         assert_eq!(group_of("test/language/a.js"), "language");
     }
 
@@ -123,7 +146,11 @@ mod tests {
         for f in ["b.js", "a.js", "c_FIXTURE.js", "d.txt"] {
             std::fs::write(sub.join(f), "").unwrap();
         }
-        let files = discover(&dir, &["test/language".into(), "test/language/x/a.js".into()]).unwrap();
+        let files = discover(
+            &dir,
+            &["test/language".into(), "test/language/x/a.js".into()],
+        )
+        .unwrap();
         let names: Vec<_> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["test/language/x/a.js", "test/language/x/b.js"]);
         assert!(discover(&dir, &["test/nothing".into()]).is_err());

@@ -37,7 +37,11 @@ pub struct PreparedTest {
     pub path: std::path::PathBuf,
     /// The mode: sloppy script, strict script or module.
     pub mode: Mode,
-    /// The full source to evaluate: strict prefix, harness files, test.
+    /// A global script to evaluate first in the same realm: the harness of
+    /// a module test; empty for scripts and in parse-only runs.
+    pub setup: String,
+    /// The program to evaluate: for a script the strict prefix, harness and
+    /// test together; for a module the test alone.
     pub source: String,
     /// Whether the test signals its end through `$DONE` and the printed
     /// `Test262:AsyncTestComplete`.
@@ -143,7 +147,10 @@ impl Engine for ParseEngine {
             error_type: "SyntaxError".to_string(),
             message: e.message,
         });
-        Completion { error, printed: String::new() }
+        Completion {
+            error,
+            printed: String::new(),
+        }
     }
 }
 

@@ -137,9 +137,13 @@ pub fn check(expected: &Expectations, results: &[FileResult]) -> CheckReport {
     for result in results {
         match &result.outcome {
             Outcome::Fail(message) if !expected.contains(&result.name) => {
-                report.regressions.push((result.name.clone(), message.clone()));
+                report
+                    .regressions
+                    .push((result.name.clone(), message.clone()));
             }
-            Outcome::Pass if expected.contains(&result.name) => report.now_passing.push(result.name.clone()),
+            Outcome::Pass if expected.contains(&result.name) => {
+                report.now_passing.push(result.name.clone())
+            }
             _ => {}
         }
     }
@@ -151,10 +155,14 @@ mod tests {
     use super::*;
 
     fn result(name: &str, outcome: Outcome) -> FileResult {
-        FileResult { name: name.into(), outcome }
+        FileResult {
+            name: name.into(),
+            outcome,
+        }
     }
 
-    const TEXT: &str = "# known failures\n\ntest/a.js  # no regexp flags\n  test/b.js\ntest/c.js #x # y\n";
+    const TEXT: &str =
+        "# known failures\n\ntest/a.js  # no regexp flags\n  test/b.js\ntest/c.js #x # y\n";
 
     #[test]
     fn parsing() {
@@ -177,7 +185,10 @@ mod tests {
             result("test/e.js", Outcome::Pass),
         ];
         let report = check(&e, &results);
-        assert_eq!(report.regressions, [("test/d.js".to_string(), "new".to_string())]);
+        assert_eq!(
+            report.regressions,
+            [("test/d.js".to_string(), "new".to_string())]
+        );
         assert_eq!(report.now_passing, ["test/b.js"]);
         assert!(!report.ok());
         assert!(check(&e, &results[..3]).ok());
@@ -198,7 +209,10 @@ mod tests {
         assert!(!u.contains("test/b.js"));
         assert_eq!(u.reason("test/c.js"), Some("x # y"));
         assert_eq!(u.reason("test/d.js"), Some("first line"));
-        assert_eq!(u.reason("test/e.js").map(|r| r.chars().count()), Some(MAX_REASON));
+        assert_eq!(
+            u.reason("test/e.js").map(|r| r.chars().count()),
+            Some(MAX_REASON)
+        );
         let text = u.render("Known failures.\n\nRegenerate with --update-expectations.");
         assert!(text.starts_with("# Known failures.\n#\n# Regenerate"));
         assert_eq!(Expectations::parse(&text), u);

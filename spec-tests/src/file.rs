@@ -9,7 +9,7 @@ use crate::discovery::TestFile;
 use crate::engine::{Depth, Engine, Interrupt, PreparedTest};
 use crate::frontmatter::{self, Frontmatter};
 use crate::harness::Harness;
-use crate::modes::{modes_for, source_for};
+use crate::modes::{modes_for, sources_for};
 use crate::outcome::Outcome;
 use crate::scope::ExcludedFeatures;
 use crate::verdict::{judge, Expectation};
@@ -46,13 +46,19 @@ impl FileRunner {
             Depth::Run => self.harness.prelude_for(&fm)?,
             Depth::Parse => String::new(),
         };
-        let expected = Expectation { negative: fm.negative.as_ref(), is_async: fm.flags.is_async, depth };
+        let expected = Expectation {
+            negative: fm.negative.as_ref(),
+            is_async: fm.flags.is_async,
+            depth,
+        };
         for mode in modes_for(&fm.flags) {
+            let (setup, main) = sources_for(mode, &fm.flags, &prelude, &source);
             let test = PreparedTest {
                 name: file.name.clone(),
                 path: file.path.clone(),
                 mode,
-                source: source_for(mode, &fm.flags, &prelude, &source),
+                setup,
+                source: main,
                 is_async: fm.flags.is_async,
             };
             let completion = self.engine.evaluate(&test, interrupt);
@@ -70,7 +76,9 @@ impl FileRunner {
         }
         if self.engine.depth() == Depth::Run {
             let can_block = self.engine.can_block();
-            if (fm.flags.can_block_is_true && !can_block) || (fm.flags.can_block_is_false && can_block) {
+            if (fm.flags.can_block_is_true && !can_block)
+                || (fm.flags.can_block_is_false && can_block)
+            {
                 return Some(format!("needs [[CanBlock]] = {}", !can_block));
             }
         }
@@ -109,14 +117,24 @@ mod tests {
             self.depth
         }
         fn evaluate(&self, test: &PreparedTest, _: &Interrupt) -> Completion {
-            self.seen.lock().unwrap().push((test.mode, test.source.clone()));
+            self.seen
+                .lock()
+                .unwrap()
+                .push((test.mode, test.source.clone()));
             let error = test.source.contains("bad").then(|| RaisedError {
                 phase: Phase::Parse,
                 error_type: "SyntaxError".into(),
                 message: "bad".into(),
             });
-            let printed = if test.source.contains("$DONE") { "Test262:AsyncTestComplete\n" } else { "" };
-            Completion { error, printed: printed.into() }
+            let printed = if test.source.contains("$DONE") || test.setup.contains("$DONE") {
+                "Test262:AsyncTestComplete\n"
+            } else {
+                ""
+            };
+            Completion {
+                error,
+                printed: printed.into(),
+            }
         }
     }
 
@@ -128,7 +146,8 @@ mod tests {
         fn new(tag: &str) -> Fixture {
             static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
             let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            let dir = std::env::temp_dir().join(format!("spindle-file-{tag}-{}-{n}", std::process::id()));
+            let dir =
+                std::env::temp_dir().join(format!("spindle-file-{tag}-{}-{n}", std::process::id()));
             std::fs::create_dir_all(dir.join("harness")).unwrap();
             std::fs::write(dir.join("harness/assert.js"), "assert();\n").unwrap();
             std::fs::write(dir.join("harness/sta.js"), "sta();\n").unwrap();
@@ -151,7 +170,13 @@ mod tests {
         fn run(&self, runner: &FileRunner, source: &str) -> Outcome {
             let path = self.dir.join("t.js");
             std::fs::write(&path, source).unwrap();
-            runner.run(&TestFile { name: "test/t.js".into(), path }, &AtomicBool::new(false))
+            runner.run(
+                &TestFile {
+                    name: "test/t.js".into(),
+                    path,
+                },
+                &AtomicBool::new(false),
+            )
         }
     }
 
@@ -169,7 +194,10 @@ mod tests {
         let runner = fx.runner(Depth::Parse);
         assert_eq!(fx.run(&runner, "ok();"), Outcome::Pass);
         assert!(fx.run(&runner, "bad();").is_fail());
-        assert_eq!(fx.run(&runner, &format!("{NEG_PARSE}bad();")), Outcome::Pass);
+        assert_eq!(
+            fx.run(&runner, &format!("{NEG_PARSE}bad();")),
+            Outcome::Pass
+        );
         assert!(fx.run(&runner, &format!("{NEG_PARSE}ok();")).is_fail());
         let skipped = fx.run(&runner, "/*---\nfeatures: [Temporal]\n---*/\nbad();");
         assert_eq!(skipped, Outcome::Skip("excluded feature Temporal".into()));
@@ -188,23 +216,45 @@ mod tests {
     fn modes_and_sources() {
         let strict = |s: &str| format!("\"use strict\";\n{s}");
         let seen = sources_seen(Depth::Parse, "x;");
-        assert_eq!(seen, [(Mode::Sloppy, "x;".into()), (Mode::Strict, strict("x;"))]);
+        assert_eq!(
+            seen,
+            [(Mode::Sloppy, "x;".into()), (Mode::Strict, strict("x;"))]
+        );
         let module = "/*---\nflags: [module]\n---*/\nx;";
-        assert_eq!(sources_seen(Depth::Parse, module), [(Mode::Module, module.into())]);
+        assert_eq!(
+            sources_seen(Depth::Parse, module),
+            [(Mode::Module, module.into())]
+        );
         let only_strict = "/*---\nflags: [onlyStrict]\n---*/\nx;";
-        assert_eq!(sources_seen(Depth::Parse, only_strict), [(Mode::Strict, strict(only_strict))]);
+        assert_eq!(
+            sources_seen(Depth::Parse, only_strict),
+            [(Mode::Strict, strict(only_strict))]
+        );
         let raw = "/*---\nflags: [raw]\n---*/\nx;";
         assert_eq!(sources_seen(Depth::Run, raw), [(Mode::Sloppy, raw.into())]);
         let with_harness = format!("assert();\nsta();\n{only_strict}");
-        assert_eq!(sources_seen(Depth::Run, only_strict), [(Mode::Strict, strict(&with_harness))]);
+        assert_eq!(
+            sources_seen(Depth::Run, only_strict),
+            [(Mode::Strict, strict(&with_harness))]
+        );
+        assert_eq!(
+            sources_seen(Depth::Run, module),
+            [(Mode::Module, module.into())]
+        );
     }
 
     #[test]
     fn run_depth_prepends_harness_and_checks_async() {
         let fx = Fixture::new("run");
         let runner = fx.runner(Depth::Run);
-        assert_eq!(fx.run(&runner, "/*---\nflags: [async]\n---*/\nx;"), Outcome::Pass);
-        assert_eq!(fx.run(&runner, "/*---\nflags: [raw]\n---*/\nx;"), Outcome::Pass);
+        assert_eq!(
+            fx.run(&runner, "/*---\nflags: [async]\n---*/\nx;"),
+            Outcome::Pass
+        );
+        assert_eq!(
+            fx.run(&runner, "/*---\nflags: [raw]\n---*/\nx;"),
+            Outcome::Pass
+        );
         let missing = fx.run(&runner, "/*---\nincludes: [nope.js]\n---*/\nx;");
         assert!(missing.message().contains("nope.js"), "{missing:?}");
         let blocking = fx.run(&runner, "/*---\nflags: [CanBlockIsFalse]\n---*/\nx;");
@@ -215,10 +265,22 @@ mod tests {
     fn unreadable_file_is_a_failure() {
         let fx = Fixture::new("unreadable");
         let runner = fx.runner(Depth::Parse);
-        let file = TestFile { name: "test/none.js".into(), path: fx.dir.join("none.js") };
-        assert!(runner.run(&file, &AtomicBool::new(false)).message().contains("cannot read"));
+        let file = TestFile {
+            name: "test/none.js".into(),
+            path: fx.dir.join("none.js"),
+        };
+        assert!(runner
+            .run(&file, &AtomicBool::new(false))
+            .message()
+            .contains("cannot read"));
         std::fs::write(fx.dir.join("latin1.js"), [0x78, 0xe9]).unwrap();
-        let file = TestFile { name: "test/latin1.js".into(), path: fx.dir.join("latin1.js") };
-        assert!(runner.run(&file, &AtomicBool::new(false)).message().contains("UTF-8"));
+        let file = TestFile {
+            name: "test/latin1.js".into(),
+            path: fx.dir.join("latin1.js"),
+        };
+        assert!(runner
+            .run(&file, &AtomicBool::new(false))
+            .message()
+            .contains("UTF-8"));
     }
 }

@@ -133,7 +133,9 @@ pub fn parse(source: &str) -> Result<Frontmatter, FrontmatterError> {
 
 /// The text between `/*---` and `---*/`, if the file has a frontmatter.
 fn yaml_text(source: &str) -> Result<Option<&str>, FrontmatterError> {
-    let Some(start) = source.find("/*---") else { return Ok(None) };
+    let Some(start) = source.find("/*---") else {
+        return Ok(None);
+    };
     let body = &source[start + 5..];
     match body.find("---*/") {
         Some(end) => Ok(Some(&body[..end])),
@@ -216,7 +218,11 @@ fn section_of(key: &str) -> Section {
 
 /// Adds the items of an inline list value (`[a, b]`) to `section`; an empty
 /// value means the items follow as `- item` lines.
-fn push_inline(fm: &mut Frontmatter, section: Section, value: &str) -> Result<(), FrontmatterError> {
+fn push_inline(
+    fm: &mut Frontmatter,
+    section: Section,
+    value: &str,
+) -> Result<(), FrontmatterError> {
     if value.is_empty() {
         return Ok(());
     }
@@ -248,7 +254,10 @@ fn push_item(fm: &mut Frontmatter, section: Section, item: &str) {
 fn unquote(value: &str) -> &str {
     let value = value.trim();
     for quote in ['"', '\''] {
-        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
             return inner;
         }
     }
@@ -267,7 +276,9 @@ fn negative_from(
                 .ok_or_else(|| FrontmatterError(format!("unknown negative phase `{phase}`")))?;
             Ok(Some(Negative { phase, error_type }))
         }
-        _ => Err(FrontmatterError("`negative` needs both `phase` and `type`".into())),
+        _ => Err(FrontmatterError(
+            "`negative` needs both `phase` and `type`".into(),
+        )),
     }
 }
 
@@ -288,7 +299,8 @@ mod tests {
 
     #[test]
     fn dash_lists_indented_or_not() {
-        let f = fm("features:\n  - Symbol\n  - Symbol.iterator\nincludes:\n- a.js\n- 'b.js'\nesid: x");
+        let f =
+            fm("features:\n  - Symbol\n  - Symbol.iterator\nincludes:\n- a.js\n- 'b.js'\nesid: x");
         assert_eq!(f.features, ["Symbol", "Symbol.iterator"]);
         assert_eq!(f.includes, ["a.js", "b.js"]);
     }
@@ -309,7 +321,10 @@ mod tests {
         let f = fm("negative:\n  phase: parse\n  type: SyntaxError\nflags: [raw]");
         assert_eq!(
             f.negative,
-            Some(Negative { phase: Phase::Parse, error_type: "SyntaxError".into() })
+            Some(Negative {
+                phase: Phase::Parse,
+                error_type: "SyntaxError".into()
+            })
         );
         assert!(f.flags.raw);
         let f = fm("negative:\n    type: ReferenceError\n    phase: runtime");

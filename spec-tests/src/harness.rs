@@ -18,7 +18,10 @@ pub struct Harness {
 impl Harness {
     /// The harness in `dir` (usually `<test262>/harness`).
     pub fn new(dir: PathBuf) -> Harness {
-        Harness { dir, cache: Mutex::new(HashMap::new()) }
+        Harness {
+            dir,
+            cache: Mutex::new(HashMap::new()),
+        }
     }
 
     /// The text to put before a test with frontmatter `fm`: the files it
@@ -78,7 +81,15 @@ mod tests {
         assert_eq!(files_for(&fm), ["assert.js", "sta.js"]);
         fm.flags.is_async = true;
         fm.includes = vec!["asyncHelpers.js".into(), "sta.js".into()];
-        assert_eq!(files_for(&fm), ["assert.js", "sta.js", "doneprintHandle.js", "asyncHelpers.js"]);
+        assert_eq!(
+            files_for(&fm),
+            [
+                "assert.js",
+                "sta.js",
+                "doneprintHandle.js",
+                "asyncHelpers.js"
+            ]
+        );
         let mut raw = Frontmatter::default();
         raw.flags.raw = true;
         assert!(files_for(&raw).is_empty());
@@ -91,8 +102,14 @@ mod tests {
         std::fs::write(dir.join("assert.js"), "a()").unwrap();
         std::fs::write(dir.join("sta.js"), "s()\n").unwrap();
         let harness = Harness::new(dir.clone());
-        assert_eq!(harness.prelude_for(&Frontmatter::default()).unwrap(), "a()\ns()\n");
-        let fm = Frontmatter { includes: vec!["missing.js".into()], ..Frontmatter::default() };
+        assert_eq!(
+            harness.prelude_for(&Frontmatter::default()).unwrap(),
+            "a()\ns()\n"
+        );
+        let fm = Frontmatter {
+            includes: vec!["missing.js".into()],
+            ..Frontmatter::default()
+        };
         assert!(harness.prelude_for(&fm).unwrap_err().contains("missing.js"));
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -78,13 +78,21 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
         ok = handle_expectations(cli, config.engine, &results)?;
     }
     println!("{}", Tally::of(&results).summary_line());
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// The run's configuration from the command line.
 fn config_from(cli: &Cli) -> Result<Config, String> {
     let mut config = Config::new();
-    config.engine = if cli.parse_only { EngineKind::Parse } else { EngineKind::best_available() };
+    config.engine = if cli.parse_only {
+        EngineKind::Parse
+    } else {
+        EngineKind::best_available()
+    };
     if !cli.parse_only && config.engine.is_parse_only() {
         eprintln!("spindle-test262: no run mode yet; running parse-only");
     }
@@ -98,7 +106,10 @@ fn config_from(cli: &Cli) -> Result<Config, String> {
         config.jobs = jobs.max(1);
     }
     if !(cli.timeout.is_finite() && cli.timeout > 0.0) {
-        return Err(format!("--timeout must be a positive number of seconds, not {}", cli.timeout));
+        return Err(format!(
+            "--timeout must be a positive number of seconds, not {}",
+            cli.timeout
+        ));
     }
     config.timeout = Duration::from_secs_f64(cli.timeout);
     config.progress = true;
@@ -106,8 +117,15 @@ fn config_from(cli: &Cli) -> Result<Config, String> {
 }
 
 /// `--check` and `--update-expectations`; returns whether the check passed.
-fn handle_expectations(cli: &Cli, engine: EngineKind, results: &[FileResult]) -> Result<bool, String> {
-    let path = cli.expectations.clone().unwrap_or_else(|| suite::default_expectations_file(engine));
+fn handle_expectations(
+    cli: &Cli,
+    engine: EngineKind,
+    results: &[FileResult],
+) -> Result<bool, String> {
+    let path = cli
+        .expectations
+        .clone()
+        .unwrap_or_else(|| suite::default_expectations_file(engine));
     let expected = Expectations::load(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut ok = true;
     if cli.check {
@@ -117,8 +135,13 @@ fn handle_expectations(cli: &Cli, engine: EngineKind, results: &[FileResult]) ->
     }
     if cli.update_expectations {
         let updated = expected.updated(results);
-        std::fs::write(&path, updated.render(&header(engine))).map_err(|e| format!("{}: {e}", path.display()))?;
-        println!("wrote {} ({} known failures)", path.display(), updated.len());
+        std::fs::write(&path, updated.render(&header(engine)))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        println!(
+            "wrote {} ({} known failures)",
+            path.display(),
+            updated.len()
+        );
     }
     Ok(ok)
 }
@@ -132,15 +155,26 @@ fn print_check(report: &CheckReport, path: &std::path::Path) {
         println!("REGRESSION {name}: {message}");
     }
     if report.ok() {
-        println!("check: no regressions ({} listed files now pass)", report.now_passing.len());
+        println!(
+            "check: no regressions ({} listed files now pass)",
+            report.now_passing.len()
+        );
     } else {
-        println!("check: {} regressions (files failing that {} does not list)", report.regressions.len(), path.display());
+        println!(
+            "check: {} regressions (files failing that {} does not list)",
+            report.regressions.len(),
+            path.display()
+        );
     }
 }
 
 /// The comment at the top of a rewritten expectations file.
 fn header(engine: EngineKind) -> String {
-    let flag = if engine.is_parse_only() { " --parse-only" } else { "" };
+    let flag = if engine.is_parse_only() {
+        " --parse-only"
+    } else {
+        ""
+    };
     format!(
         "test262 files known to fail in spindle-test262{flag}, each with a short reason.\n\
          Format: `test/path/file.js  # reason`; blank lines and `#` lines are ignored.\n\

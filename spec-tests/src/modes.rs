@@ -1,6 +1,7 @@
 //! The modes a test runs in — sloppy script, strict script, module — chosen
-//! from its flags, and the source each mode hands to the engine (the strict
-//! prefix, then the harness, then the test).
+//! from its flags, and the sources each mode hands to the engine (for a
+//! script: the strict prefix, then the harness, then the test; for a module:
+//! the harness as a separate setup script, then the test).
 
 use std::fmt;
 
@@ -45,11 +46,23 @@ pub fn modes_for(flags: &Flags) -> Vec<Mode> {
     }
 }
 
-/// The source `mode` evaluates: the strict prefix for a strict script (never
-/// for a raw file), then `prelude` (the harness; empty for raw files and in
-/// parse-only runs), then the test's own `source`.
-pub fn source_for(mode: Mode, flags: &Flags, prelude: &str, source: &str) -> String {
-    let prefix = if mode == Mode::Strict && !flags.raw { STRICT_PREFIX } else { "" };
+/// The sources a mode evaluates: `(setup, main)`.
+///
+/// For a script, `main` is the strict prefix (strict mode, never for a raw
+/// file), then `prelude` (the harness; empty for raw files and in parse-only
+/// runs), then the test's `source`, and `setup` is empty. For a module,
+/// `main` is the test's `source` alone and `setup` is the prelude, to be
+/// evaluated first as a global script (so that modules the test imports see
+/// the harness too).
+pub fn sources_for(mode: Mode, flags: &Flags, prelude: &str, source: &str) -> (String, String) {
+    if mode == Mode::Module {
+        return (prelude.to_string(), source.to_string());
+    }
+    let prefix = if mode == Mode::Strict && !flags.raw {
+        STRICT_PREFIX
+    } else {
+        ""
+    };
     let mut text = String::with_capacity(prefix.len() + prelude.len() + source.len() + 1);
     text.push_str(prefix);
     text.push_str(prelude);
@@ -57,7 +70,7 @@ pub fn source_for(mode: Mode, flags: &Flags, prelude: &str, source: &str) -> Str
         text.push('\n');
     }
     text.push_str(source);
-    text
+    (String::new(), text)
 }
 
 #[cfg(test)]
@@ -82,17 +95,25 @@ mod tests {
             f.raw = true;
         });
         assert_eq!(modes_for(&module_raw), [Mode::Module]);
-        assert_eq!(modes_for(&flags(|f| f.is_async = true)), [Mode::Sloppy, Mode::Strict]);
+        assert_eq!(
+            modes_for(&flags(|f| f.is_async = true)),
+            [Mode::Sloppy, Mode::Strict]
+        );
     }
 
     #[test]
     fn sources() {
         let none = Flags::default();
-        assert_eq!(source_for(Mode::Sloppy, &none, "", "x;"), "x;");
-        assert_eq!(source_for(Mode::Strict, &none, "", "x;"), "\"use strict\";\nx;");
-        assert_eq!(source_for(Mode::Module, &none, "", "x;"), "x;");
-        assert_eq!(source_for(Mode::Strict, &none, "h()", "x;"), "\"use strict\";\nh()\nx;");
+        let main = |mode, flags: &Flags, prelude| sources_for(mode, flags, prelude, "x;").1;
+        assert_eq!(main(Mode::Sloppy, &none, ""), "x;");
+        assert_eq!(main(Mode::Strict, &none, ""), "\"use strict\";\nx;");
+        assert_eq!(main(Mode::Strict, &none, "h()"), "\"use strict\";\nh()\nx;");
+        assert_eq!(sources_for(Mode::Sloppy, &none, "h()", "x;").0, "");
+        assert_eq!(
+            sources_for(Mode::Module, &none, "h()\n", "x;"),
+            ("h()\n".into(), "x;".into())
+        );
         let raw = flags(|f| f.raw = true);
-        assert_eq!(source_for(Mode::Strict, &raw, "", "x;"), "x;");
+        assert_eq!(main(Mode::Strict, &raw, ""), "x;");
     }
 }

@@ -34,7 +34,11 @@ type Work = dyn Fn(usize, &Interrupt) -> Outcome + Send + Sync;
 /// What a worker is doing, as the supervisor sees it.
 enum SlotState {
     Idle,
-    Running { index: usize, started: Instant, interrupt: Arc<Interrupt> },
+    Running {
+        index: usize,
+        started: Instant,
+        interrupt: Arc<Interrupt>,
+    },
     Abandoned,
 }
 
@@ -77,13 +81,23 @@ where
 {
     panics::install_hook();
     let (tx, rx) = mpsc::channel();
-    let shared = Arc::new(Shared { next: AtomicUsize::new(0), count, work: Arc::new(work), results: tx });
+    let shared = Arc::new(Shared {
+        next: AtomicUsize::new(0),
+        count,
+        work: Arc::new(work),
+        results: tx,
+    });
     let mut workers = Vec::new();
     for _ in 0..config.jobs.clamp(1, count.max(1)) {
         workers.push(spawn_worker(&shared)?);
     }
     let mut results: Vec<Option<Outcome>> = vec![None; count];
-    let mut supervisor = Supervisor { rx, results: &mut results, done: 0, on_done: &mut on_done };
+    let mut supervisor = Supervisor {
+        rx,
+        results: &mut results,
+        done: 0,
+        on_done: &mut on_done,
+    };
     supervisor.supervise(&shared, &mut workers, config.timeout);
     Ok(results
         .into_iter()
@@ -93,7 +107,9 @@ where
 
 /// Starts a worker thread that runs jobs until the queue is empty.
 fn spawn_worker(shared: &Arc<Shared>) -> std::io::Result<Worker> {
-    let slot = Arc::new(Slot { state: Mutex::new(SlotState::Idle) });
+    let slot = Arc::new(Slot {
+        state: Mutex::new(SlotState::Idle),
+    });
     let (thread_slot, thread_shared) = (Arc::clone(&slot), Arc::clone(shared));
     let handle = thread::Builder::new()
         .name("test262-worker".into())
@@ -112,7 +128,11 @@ fn work_loop(shared: &Shared, slot: &Slot) {
             return;
         }
         let interrupt = Arc::new(AtomicBool::new(false));
-        *slot.lock() = SlotState::Running { index, started: Instant::now(), interrupt: Arc::clone(&interrupt) };
+        *slot.lock() = SlotState::Running {
+            index,
+            started: Instant::now(),
+            interrupt: Arc::clone(&interrupt),
+        };
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| (shared.work)(index, &interrupt)))
             .unwrap_or_else(|payload| Outcome::Fail(panics::message(payload.as_ref())));
         {
@@ -171,7 +191,12 @@ impl<D: FnMut(usize, &Outcome)> Supervisor<'_, D> {
     }
 
     /// Reports every job past its limit as a timeout and replaces its worker.
-    fn enforce_timeouts(&mut self, shared: &Arc<Shared>, workers: &mut Vec<Worker>, timeout: Duration) {
+    fn enforce_timeouts(
+        &mut self,
+        shared: &Arc<Shared>,
+        workers: &mut Vec<Worker>,
+        timeout: Duration,
+    ) {
         let mut i = 0;
         while i < workers.len() {
             if let Some(index) = abandon_if_overdue(&workers[i].slot, timeout) {
@@ -194,7 +219,14 @@ impl<D: FnMut(usize, &Outcome)> Supervisor<'_, D> {
 /// abandoned, raises the job's interrupt flag and returns the job's index.
 fn abandon_if_overdue(slot: &Slot, timeout: Duration) -> Option<usize> {
     let mut state = slot.lock();
-    let SlotState::Running { index, started, interrupt } = &*state else { return None };
+    let SlotState::Running {
+        index,
+        started,
+        interrupt,
+    } = &*state
+    else {
+        return None;
+    };
     if started.elapsed() < timeout {
         return None;
     }
@@ -209,20 +241,44 @@ mod tests {
     use super::*;
 
     fn config(jobs: usize, millis: u64) -> PoolConfig {
-        PoolConfig { jobs, timeout: Duration::from_millis(millis) }
+        PoolConfig {
+            jobs,
+            timeout: Duration::from_millis(millis),
+        }
     }
 
     #[test]
     fn runs_all_in_order() {
         let mut seen = 0;
-        let out = run(50, config(3, 5_000), |i, _| Outcome::Fail(i.to_string()), |_, _| seen += 1).unwrap();
+        let out = run(
+            50,
+            config(3, 5_000),
+            |i, _| Outcome::Fail(i.to_string()),
+            |_, _| seen += 1,
+        )
+        .unwrap();
         assert_eq!(seen, 50);
-        assert!(out.iter().enumerate().all(|(i, o)| o.message() == i.to_string()));
+        assert!(out
+            .iter()
+            .enumerate()
+            .all(|(i, o)| o.message() == i.to_string()));
     }
 
     #[test]
     fn panics_are_failures() {
-        let out = run(3, config(2, 5_000), |i, _| if i == 1 { panic!("bad {i}") } else { Outcome::Pass }, |_, _| {}).unwrap();
+        let out = run(
+            3,
+            config(2, 5_000),
+            |i, _| {
+                if i == 1 {
+                    panic!("bad {i}")
+                } else {
+                    Outcome::Pass
+                }
+            },
+            |_, _| {},
+        )
+        .unwrap();
         assert_eq!(out[0], Outcome::Pass);
         assert!(out[1].message().contains("bad 1"), "{:?}", out[1]);
         assert_eq!(out[2], Outcome::Pass);
@@ -250,6 +306,8 @@ mod tests {
 
     #[test]
     fn no_jobs() {
-        assert!(run(0, config(4, 100), |_, _| Outcome::Pass, |_, _| {}).unwrap().is_empty());
+        assert!(run(0, config(4, 100), |_, _| Outcome::Pass, |_, _| {})
+            .unwrap()
+            .is_empty());
     }
 }

@@ -48,7 +48,10 @@ impl Tally {
 
     /// `N passed, N failed, N skipped`.
     pub fn summary_line(&self) -> String {
-        format!("{} passed, {} failed, {} skipped", self.passed, self.failed, self.skipped)
+        format!(
+            "{} passed, {} failed, {} skipped",
+            self.passed, self.failed, self.skipped
+        )
     }
 }
 
@@ -56,7 +59,10 @@ impl Tally {
 pub fn tally_by_group(results: &[FileResult]) -> BTreeMap<String, Tally> {
     let mut groups: BTreeMap<String, Tally> = BTreeMap::new();
     for result in results {
-        groups.entry(group_of(&result.name)).or_default().add(&result.outcome);
+        groups
+            .entry(group_of(&result.name))
+            .or_default()
+            .add(&result.outcome);
     }
     groups
 }
@@ -64,10 +70,20 @@ pub fn tally_by_group(results: &[FileResult]) -> BTreeMap<String, Tally> {
 /// The table of tallies per directory.
 pub fn render_table(results: &[FileResult]) -> String {
     let groups = tally_by_group(results);
-    let width = groups.keys().map(String::len).max().unwrap_or(0).max("directory".len());
-    let mut text = format!("{:<width$}  {:>7}  {:>7}  {:>7}  {:>7}\n", "directory", "passed", "failed", "skipped", "percent");
+    let width = groups
+        .keys()
+        .map(String::len)
+        .max()
+        .unwrap_or(0)
+        .max("directory".len());
+    let mut text = format!(
+        "{:<width$}  {:>7}  {:>7}  {:>7}  {:>7}\n",
+        "directory", "passed", "failed", "skipped", "percent"
+    );
     for (group, tally) in &groups {
-        let percent = tally.percent().map_or_else(|| "-".to_string(), |p| format!("{p:.1}%"));
+        let percent = tally
+            .percent()
+            .map_or_else(|| "-".to_string(), |p| format!("{p:.1}%"));
         text.push_str(&format!(
             "{group:<width$}  {:>7}  {:>7}  {:>7}  {percent:>7}\n",
             tally.passed, tally.failed, tally.skipped
@@ -81,7 +97,11 @@ pub fn render_failures(results: &[FileResult]) -> String {
     let mut text = String::new();
     for result in results {
         if let Outcome::Fail(message) = &result.outcome {
-            text.push_str(&format!("FAIL {}: {}\n", result.name, message.replace('\n', "\n    ")));
+            text.push_str(&format!(
+                "FAIL {}: {}\n",
+                result.name,
+                message.replace('\n', "\n    ")
+            ));
         }
     }
     text
@@ -91,7 +111,8 @@ pub fn render_failures(results: &[FileResult]) -> String {
 pub fn to_json(results: &[FileResult]) -> Value {
     let mut map = Map::new();
     for result in results {
-        let entry = json!({ "outcome": result.outcome.label(), "message": result.outcome.message() });
+        let entry =
+            json!({ "outcome": result.outcome.label(), "message": result.outcome.message() });
         map.insert(result.name.clone(), entry);
     }
     Value::Object(map)
@@ -99,7 +120,8 @@ pub fn to_json(results: &[FileResult]) -> Value {
 
 /// Writes the JSON report to `path`.
 pub fn write_json(path: &Path, results: &[FileResult]) -> std::io::Result<()> {
-    let mut text = serde_json::to_string_pretty(&to_json(results)).map_err(std::io::Error::other)?;
+    let mut text =
+        serde_json::to_string_pretty(&to_json(results)).map_err(std::io::Error::other)?;
     text.push('\n');
     std::fs::write(path, text)
 }
@@ -109,34 +131,59 @@ mod tests {
     use super::*;
 
     fn results() -> Vec<FileResult> {
-        let r = |name: &str, outcome| FileResult { name: name.into(), outcome };
+        let r = |name: &str, outcome| FileResult {
+            name: name.into(),
+            outcome,
+        };
         vec![
-            r("test/built-ins/Promise/all/b.js", Outcome::Fail("why".into())),
+            r(
+                "test/built-ins/Promise/all/b.js",
+                Outcome::Fail("why".into()),
+            ),
             r("test/built-ins/Promise/a.js", Outcome::Pass),
-            r("test/language/expressions/x.js", Outcome::Skip("feature".into())),
+            r(
+                "test/language/expressions/x.js",
+                Outcome::Skip("feature".into()),
+            ),
         ]
     }
 
     #[test]
     fn tallies_and_table() {
         let results = results();
-        assert_eq!(Tally::of(&results).summary_line(), "1 passed, 1 failed, 1 skipped");
+        assert_eq!(
+            Tally::of(&results).summary_line(),
+            "1 passed, 1 failed, 1 skipped"
+        );
         let table = render_table(&results);
         let lines: Vec<_> = table.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[1].starts_with("built-ins/Promise") && lines[1].ends_with("50.0%"), "{table}");
-        assert!(lines[2].starts_with("language/expressions") && lines[2].ends_with('-'), "{table}");
+        assert!(
+            lines[1].starts_with("built-ins/Promise") && lines[1].ends_with("50.0%"),
+            "{table}"
+        );
+        assert!(
+            lines[2].starts_with("language/expressions") && lines[2].ends_with('-'),
+            "{table}"
+        );
     }
 
     #[test]
     fn json_sorted() {
         let text = serde_json::to_string(&to_json(&results())).unwrap();
-        assert!(text.starts_with(r#"{"test/built-ins/Promise/a.js":{"message":"","outcome":"pass"}"#), "{text}");
-        assert!(text.contains(r#""test/built-ins/Promise/all/b.js":{"message":"why","outcome":"fail"}"#));
+        assert!(
+            text.starts_with(r#"{"test/built-ins/Promise/a.js":{"message":"","outcome":"pass"}"#),
+            "{text}"
+        );
+        assert!(text
+            .contains(r#""test/built-ins/Promise/all/b.js":{"message":"why","outcome":"fail"}"#));
     }
 
     #[test]
     fn failures() {
-        assert_eq!(render_failures(&results()), "FAIL test/built-ins/Promise/all/b.js: why\n");
+        assert_eq!(
+            render_failures(&results()),
+            "FAIL test/built-ins/Promise/all/b.js: why\n"
+        );
     }
 }

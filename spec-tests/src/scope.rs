@@ -34,7 +34,10 @@ impl ExcludedFeatures {
 
     /// The first of `features` that is excluded, if any.
     pub fn first_excluded<'a>(&self, features: &'a [String]) -> Option<&'a str> {
-        features.iter().find(|f| self.names.contains(f.as_str())).map(String::as_str)
+        features
+            .iter()
+            .find(|f| self.names.contains(f.as_str()))
+            .map(String::as_str)
     }
 
     /// How many features are excluded.

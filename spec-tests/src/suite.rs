@@ -39,7 +39,9 @@ pub fn default_test262_dir() -> PathBuf {
 
 /// The expectations file of `engine` in `spec-tests/expectations/`.
 pub fn default_expectations_file(engine: EngineKind) -> PathBuf {
-    workspace_root().join("spec-tests/expectations").join(engine.expectations_file())
+    workspace_root()
+        .join("spec-tests/expectations")
+        .join(engine.expectations_file())
 }
 
 /// What to run and how.
@@ -96,18 +98,29 @@ impl std::error::Error for SuiteError {}
 pub fn run(config: &Config) -> Result<Vec<FileResult>, SuiteError> {
     let root = &config.test262;
     if !root.join("test").is_dir() {
-        return Err(SuiteError(format!("no test262 checkout at {}", root.display())));
+        return Err(SuiteError(format!(
+            "no test262 checkout at {}",
+            root.display()
+        )));
     }
     let files = discover(root, &config.prefixes).map_err(|e| SuiteError(e.to_string()))?;
     let excluded_path = root.join("EXCLUDED_FEATURES");
     let excluded = ExcludedFeatures::load(&excluded_path)
         .map_err(|e| SuiteError(format!("{}: {e}", excluded_path.display())))?;
-    let runner = FileRunner { engine: config.engine.create(), harness: Harness::new(root.join("harness")), excluded };
+    let runner = FileRunner {
+        engine: config.engine.create(),
+        harness: Harness::new(root.join("harness")),
+        excluded,
+    };
     run_files(files, runner, config)
 }
 
 /// Runs `files` with `runner` on the pool.
-fn run_files(files: Vec<TestFile>, runner: FileRunner, config: &Config) -> Result<Vec<FileResult>, SuiteError> {
+fn run_files(
+    files: Vec<TestFile>,
+    runner: FileRunner,
+    config: &Config,
+) -> Result<Vec<FileResult>, SuiteError> {
     let files = Arc::new(files);
     let bar = progress_bar(files.len(), config.progress);
     let mut failed = 0usize;
@@ -116,7 +129,10 @@ fn run_files(files: Vec<TestFile>, runner: FileRunner, config: &Config) -> Resul
         Some(file) => runner.run(file, interrupt),
         None => Outcome::Fail("no such job".into()),
     };
-    let pool_config = PoolConfig { jobs: config.jobs, timeout: config.timeout };
+    let pool_config = PoolConfig {
+        jobs: config.jobs,
+        timeout: config.timeout,
+    };
     let outcomes = pool::run(files.len(), pool_config, work, |_, outcome| {
         failed += usize::from(outcome.is_fail());
         bar.set_message(format!("{failed} failed"));
@@ -124,7 +140,13 @@ fn run_files(files: Vec<TestFile>, runner: FileRunner, config: &Config) -> Resul
     })
     .map_err(|e| SuiteError(format!("cannot start worker threads: {e}")))?;
     bar.finish_and_clear();
-    let results = files.iter().zip(outcomes).map(|(file, outcome)| FileResult { name: file.name.clone(), outcome });
+    let results = files
+        .iter()
+        .zip(outcomes)
+        .map(|(file, outcome)| FileResult {
+            name: file.name.clone(),
+            outcome,
+        });
     Ok(results.collect())
 }
 
@@ -134,7 +156,9 @@ fn progress_bar(len: usize, wanted: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stdout());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} eta {eta} {msg}") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} eta {eta} {msg}")
+    {
         bar.set_style(style);
     }
     bar

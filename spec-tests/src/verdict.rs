@@ -24,11 +24,20 @@ pub struct Expectation<'a> {
 
 /// `Ok` if `completion` is what `expected` asks for, else why not.
 pub fn judge(expected: Expectation<'_>, completion: &Completion) -> Result<(), String> {
-    let negative = expected.negative.filter(|n| expected.depth.reaches(n.phase));
+    let negative = expected
+        .negative
+        .filter(|n| expected.depth.reaches(n.phase));
     match (negative, &completion.error) {
         (Some(n), Some(e)) if e.phase == n.phase && e.error_type == n.error_type => Ok(()),
-        (Some(n), Some(e)) => Err(format!("expected {}, got {}", describe_expected(n), describe(e))),
-        (Some(n), None) => Err(format!("expected {}, but it completed normally", describe_expected(n))),
+        (Some(n), Some(e)) => Err(format!(
+            "expected {}, got {}",
+            describe_expected(n),
+            describe(e)
+        )),
+        (Some(n), None) => Err(format!(
+            "expected {}, but it completed normally",
+            describe_expected(n)
+        )),
         (None, Some(e)) => Err(format!("unexpected {}", describe(e))),
         (None, None) if expected.is_async && expected.depth == Depth::Run => {
             judge_async(&completion.printed)
@@ -67,15 +76,29 @@ mod tests {
 
     fn error(phase: Phase, error_type: &str) -> Completion {
         let error_type = error_type.to_string();
-        Completion { error: Some(RaisedError { phase, error_type, message: "m".into() }), printed: String::new() }
+        Completion {
+            error: Some(RaisedError {
+                phase,
+                error_type,
+                message: "m".into(),
+            }),
+            printed: String::new(),
+        }
     }
 
     fn negative(phase: Phase) -> Negative {
-        Negative { phase, error_type: "SyntaxError".into() }
+        Negative {
+            phase,
+            error_type: "SyntaxError".into(),
+        }
     }
 
     fn expect(negative: Option<&Negative>, depth: Depth) -> Expectation<'_> {
-        Expectation { negative, is_async: false, depth }
+        Expectation {
+            negative,
+            is_async: false,
+            depth,
+        }
     }
 
     #[test]
@@ -94,23 +117,50 @@ mod tests {
 
     #[test]
     fn run_negative() {
-        let runtime = Negative { phase: Phase::Runtime, error_type: "TypeError".into() };
-        assert!(judge(expect(Some(&runtime), Depth::Run), &error(Phase::Runtime, "TypeError")).is_ok());
-        let wrong = judge(expect(Some(&runtime), Depth::Run), &error(Phase::Runtime, "RangeError"));
+        let runtime = Negative {
+            phase: Phase::Runtime,
+            error_type: "TypeError".into(),
+        };
+        assert!(judge(
+            expect(Some(&runtime), Depth::Run),
+            &error(Phase::Runtime, "TypeError")
+        )
+        .is_ok());
+        let wrong = judge(
+            expect(Some(&runtime), Depth::Run),
+            &error(Phase::Runtime, "RangeError"),
+        );
         assert!(wrong.unwrap_err().contains("RangeError"));
-        assert!(judge(expect(Some(&runtime), Depth::Run), &error(Phase::Parse, "TypeError")).is_err());
+        assert!(judge(
+            expect(Some(&runtime), Depth::Run),
+            &error(Phase::Parse, "TypeError")
+        )
+        .is_err());
         assert!(judge(expect(Some(&runtime), Depth::Run), &Completion::default()).is_err());
     }
 
     #[test]
     fn async_completion() {
-        let expected = Expectation { negative: None, is_async: true, depth: Depth::Run };
-        let printed = |p: &str| Completion { error: None, printed: p.into() };
+        let expected = Expectation {
+            negative: None,
+            is_async: true,
+            depth: Depth::Run,
+        };
+        let printed = |p: &str| Completion {
+            error: None,
+            printed: p.into(),
+        };
         assert!(judge(expected, &printed("x\nTest262:AsyncTestComplete\n")).is_ok());
-        let failure = judge(expected, &printed("Test262:AsyncTestFailure:Test262Error: no\n"));
+        let failure = judge(
+            expected,
+            &printed("Test262:AsyncTestFailure:Test262Error: no\n"),
+        );
         assert_eq!(failure.unwrap_err(), "async failure: Test262Error: no");
         assert!(judge(expected, &printed("")).is_err());
-        let parse_only = Expectation { depth: Depth::Parse, ..expected };
+        let parse_only = Expectation {
+            depth: Depth::Parse,
+            ..expected
+        };
         assert!(judge(parse_only, &printed("")).is_ok());
     }
 }

@@ -13,16 +13,26 @@ const TARGET_PERCENT: f64 = 99.0;
 
 #[test]
 fn parse_conformance() {
-    let config = Config { engine: EngineKind::Parse, ..Config::new() };
+    let config = Config {
+        engine: EngineKind::Parse,
+        ..Config::new()
+    };
     let results = match suite::run(&config) {
         Ok(results) => results,
         Err(e) => panic!("cannot run test262 from {}: {e}", config.test262.display()),
     };
     let tally = Tally::of(&results);
     let in_scope = tally.passed + tally.failed;
-    assert!(in_scope > 0, "no in-scope test262 files under {}", config.test262.display());
+    assert!(
+        in_scope > 0,
+        "no in-scope test262 files under {}",
+        config.test262.display()
+    );
     let percent = tally.percent().unwrap_or(0.0);
-    println!("parse conformance: {}/{in_scope} = {percent:.1}%", tally.passed);
+    println!(
+        "parse conformance: {}/{in_scope} = {percent:.1}%",
+        tally.passed
+    );
     println!("{}", tally.summary_line());
     for result in results.iter().filter(|r| r.outcome.is_fail()).take(20) {
         if let Outcome::Fail(message) = &result.outcome {
