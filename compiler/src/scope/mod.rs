@@ -1,0 +1,276 @@
+//! Scope analysis: the scope tree, the bindings each scope declares, and
+//! what every identifier occurrence resolves to.
+//!
+//! The parser builds the tree as it goes ([`ScopeTree::push_scope`],
+//! [`ScopeTree::declare`], [`ScopeTree::add_ref`]) and the declaration early
+//! errors (duplicate lexical names, `let x; var x;`, parameter/body clashes)
+//! are raised by `declare`. After parsing, [`ScopeTree::resolve`] resolves
+//! every reference and marks captured bindings, which is what the code
+//! generator needs: a binding not captured by a closure can live in a
+//! register.
+//!
+//! Invariants: a scope's parent was created before it; every [`RefId`]
+//! handed out has a record; after `resolve`, every record has a resolution.
+
+mod declare;
+pub use declare::DeclKind;
+mod resolve;
+
+pub use resolve::Resolution;
+
+use crate::ast::{RefId, ScopeId};
+use crate::span::Span;
+use cranelift_entity::{PrimaryMap, SecondaryMap};
+use rustc_hash::FxHashMap;
+
+/// What kind of region of code a scope is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    /// The top level of a script.
+    Script,
+    /// The top level of a module.
+    Module,
+    /// A non-arrow function (parameters and body).
+    Function,
+    /// An arrow function: no own `this`, `arguments`, `super`, `new.target`.
+    Arrow,
+    /// A class field initializer or static block: function-like, own `this`.
+    ClassInit,
+    /// A block, `for` head, `switch` case block.
+    Block,
+    /// A `catch` clause (parameter and body).
+    Catch,
+    /// A class body: the inner class name binding and private names.
+    Class,
+    /// A `with` statement body: names resolve dynamically.
+    With,
+}
+
+impl ScopeKind {
+    /// This scope is where `var` declarations land.
+    pub fn is_var_scope(self) -> bool {
+        matches!(self, ScopeKind::Script | ScopeKind::Module | ScopeKind::Function | ScopeKind::Arrow | ScopeKind::ClassInit)
+    }
+
+    /// This scope binds its own `this` (and, except in class initialisers, `arguments`).
+    pub fn is_function_boundary(self) -> bool {
+        matches!(self, ScopeKind::Function | ScopeKind::Arrow | ScopeKind::ClassInit)
+    }
+}
+
+/// How a name was declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BindingKind {
+    /// `var`, also sloppy-mode function declarations hoisted out of blocks (Annex B).
+    Var,
+    /// `let`
+    Let,
+    /// `const`
+    Const,
+    /// `class C` (outer binding)
+    Class,
+    /// A function declaration.
+    Function,
+    /// A formal parameter.
+    Param,
+    /// A `catch` parameter.
+    CatchParam,
+    /// An import binding (immutable, live).
+    Import,
+    /// The name of a named function expression, or a class's inner name:
+    /// visible only inside, immutable.
+    SelfName,
+}
+
+impl BindingKind {
+    /// The binding is in a temporal dead zone until its declaration runs.
+    pub fn has_tdz(self) -> bool {
+        matches!(self, BindingKind::Let | BindingKind::Const | BindingKind::Class)
+    }
+
+    /// Assigning to it is a TypeError (or silently ignored, for a sloppy SelfName).
+    pub fn is_immutable(self) -> bool {
+        matches!(self, BindingKind::Const | BindingKind::Import | BindingKind::SelfName)
+    }
+}
+
+/// One declared name.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding<'a> {
+    /// The name.
+    pub name: &'a str,
+    /// How it was declared (the first declaration wins for `var`s).
+    pub kind: BindingKind,
+    /// Where it was first declared.
+    pub span: Span,
+    /// A closure (an inner function scope) refers to it: it cannot live in
+    /// a register of its own frame.
+    pub captured: bool,
+}
+
+/// Index of a binding within its scope.
+pub type BindingIndex = u32;
+
+/// One scope.
+#[derive(Clone, Debug)]
+pub struct Scope<'a> {
+    /// What region of code.
+    pub kind: ScopeKind,
+    /// The enclosing scope.
+    pub parent: Option<ScopeId>,
+    /// The declared names, in declaration order.
+    pub bindings: Vec<Binding<'a>>,
+    /// The code in this scope is strict.
+    pub strict: bool,
+    /// Contains a direct call to `eval` (in this scope, not a nested function).
+    pub has_direct_eval: bool,
+    /// Function scopes: the body refers to `this` (also through arrows).
+    pub uses_this: bool,
+    /// Function scopes: the body refers to `arguments` (also through arrows).
+    pub uses_arguments: bool,
+}
+
+/// One identifier occurrence.
+#[derive(Clone, Copy, Debug)]
+pub struct RefRecord<'a> {
+    /// The name.
+    pub name: &'a str,
+    /// The innermost scope the occurrence is in.
+    pub scope: ScopeId,
+}
+
+/// The whole scope analysis of one program.
+#[derive(Debug, Default)]
+pub struct ScopeTree<'a> {
+    scopes: PrimaryMap<ScopeId, Scope<'a>>,
+    refs: PrimaryMap<RefId, RefRecord<'a>>,
+    resolutions: SecondaryMap<RefId, Resolution>,
+    /// (scope, name) → index of its binding in that scope.
+    binding_index: FxHashMap<(ScopeId, &'a str), BindingIndex>,
+    /// (scope, name) → what kinds of declaration of the name the scope has
+    /// seen, for the redeclaration early errors.
+    declared: FxHashMap<(ScopeId, &'a str), declare::NameFlags>,
+}
+
+impl<'a> ScopeTree<'a> {
+    /// An empty tree.
+    pub fn new() -> ScopeTree<'a> {
+        ScopeTree::default()
+    }
+
+    /// Opens a new scope inside `parent`.
+    pub fn push_scope(&mut self, kind: ScopeKind, parent: Option<ScopeId>, strict: bool) -> ScopeId {
+        self.scopes.push(Scope {
+            kind,
+            parent,
+            bindings: Vec::new(),
+            strict,
+            has_direct_eval: false,
+            uses_this: false,
+            uses_arguments: false,
+        })
+    }
+
+    /// The scope `id`.
+    pub fn scope(&self, id: ScopeId) -> &Scope<'a> {
+        &self.scopes[id]
+    }
+
+    /// The scope `id`, to update its flags.
+    pub fn scope_mut(&mut self, id: ScopeId) -> &mut Scope<'a> {
+        &mut self.scopes[id]
+    }
+
+    /// Number of scopes.
+    pub fn scope_count(&self) -> usize {
+        self.scopes.len()
+    }
+
+    /// Records an identifier occurrence in `scope`.
+    pub fn add_ref(&mut self, name: &'a str, scope: ScopeId) -> RefId {
+        self.refs.push(RefRecord { name, scope })
+    }
+
+    /// The record of occurrence `id`.
+    pub fn reference(&self, id: RefId) -> RefRecord<'a> {
+        self.refs[id]
+    }
+
+    /// Number of identifier occurrences.
+    pub fn ref_count(&self) -> usize {
+        self.refs.len()
+    }
+
+    /// Moves occurrence `id` to `scope` (a cover grammar turned out to be
+    /// arrow parameters).
+    pub fn move_ref(&mut self, id: RefId, scope: ScopeId) {
+        self.refs[id].scope = scope;
+    }
+
+    /// Re-parents every scope created at or after `first` whose parent is
+    /// `from` to `to`, and moves the occurrences from `first_ref` on that are
+    /// directly in `from` to `to` (cover grammar → arrow parameters).
+    pub fn adopt(&mut self, first: ScopeId, first_ref: RefId, from: ScopeId, to: ScopeId) {
+        for (id, scope) in self.scopes.iter_mut() {
+            if id >= first && id != to && scope.parent == Some(from) {
+                scope.parent = Some(to);
+            }
+        }
+        for (id, r) in self.refs.iter_mut() {
+            if id >= first_ref && r.scope == from {
+                r.scope = to;
+            }
+        }
+    }
+
+    /// The id the next scope will get.
+    pub fn next_scope_id(&self) -> ScopeId {
+        self.scopes.next_key()
+    }
+
+    /// The id the next reference will get.
+    pub fn next_ref_id(&self) -> RefId {
+        self.refs.next_key()
+    }
+
+    /// What occurrence `id` resolved to (after [`ScopeTree::resolve`]).
+    pub fn resolution(&self, id: RefId) -> Resolution {
+        self.resolutions[id]
+    }
+
+    /// The binding `index` of `scope`.
+    pub fn binding(&self, scope: ScopeId, index: BindingIndex) -> &Binding<'a> {
+        &self.scopes[scope].bindings[index as usize]
+    }
+
+    /// The binding of `name` declared in `scope` itself, if any.
+    pub fn lookup_local(&self, scope: ScopeId, name: &str) -> Option<BindingIndex> {
+        self.binding_index.get(&(scope, name)).copied()
+    }
+
+    /// The nearest enclosing scope (or `scope` itself) that is a var scope.
+    pub fn var_scope(&self, mut scope: ScopeId) -> ScopeId {
+        while !self.scopes[scope].kind.is_var_scope() {
+            match self.scopes[scope].parent {
+                Some(p) => scope = p,
+                None => break,
+            }
+        }
+        scope
+    }
+
+    /// The nearest enclosing scope (or `scope` itself) with its own `this`,
+    /// skipping arrows; the top-level scope if none.
+    pub fn this_scope(&self, mut scope: ScopeId) -> ScopeId {
+        loop {
+            let s = &self.scopes[scope];
+            if matches!(s.kind, ScopeKind::Function | ScopeKind::ClassInit) {
+                return scope;
+            }
+            match s.parent {
+                Some(p) => scope = p,
+                None => return scope,
+            }
+        }
+    }
+}
