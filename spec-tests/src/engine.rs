@@ -6,6 +6,8 @@
 
 use std::sync::atomic::AtomicBool;
 
+use spindle_compiler::{check_syntax, Goal};
+
 use crate::frontmatter::Phase;
 use crate::modes::Mode;
 
@@ -150,26 +152,6 @@ impl Engine for ParseEngine {
         Completion {
             error,
             printed: String::new(),
-        }
-    }
-}
-
-use placeholder::{check_syntax, Goal};
-
-/// Stands in for `spindle_compiler::check_syntax` until the parser has it.
-mod placeholder {
-    use spindle_compiler::SyntaxError;
-
-    /// The parse goal.
-    pub(super) enum Goal {
-        Script,
-        Module,
-    }
-
-    /// Accepts everything.
-    pub(super) fn check_syntax(_source: &str, goal: Goal) -> Result<(), SyntaxError> {
-        match goal {
-            Goal::Script | Goal::Module => Ok(()),
         }
     }
 }
