@@ -29,10 +29,10 @@ impl<'a> Lexer<'a> {
         loop {
             let i = self.pos;
             match self.byte_at(i) {
-                b' ' | b'\t' | 0x0B | 0x0C => self.pos += 1,
+                b' ' | b'\t' | 0x0B | 0x0C => self.pos = self.blank_run_end(i + 1),
                 b'\n' | b'\r' => {
                     newline = true;
-                    self.pos += 1;
+                    self.pos = self.blank_run_end(i + 1);
                 }
                 b'/' => match self.byte_at(i + 1) {
                     b'/' => self.pos = self.line_comment_end(i + 2),
@@ -62,19 +62,37 @@ impl<'a> Lexer<'a> {
         Ok(newline)
     }
 
+    /// The offset past the spaces and tabs starting at `from`.
+    #[inline]
+    fn blank_run_end(&self, from: usize) -> usize {
+        let rest = self.bytes.get(from..).unwrap_or_default();
+        from + rest
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+    }
+
+    /// The offset of the first byte at or after `from` that `stop` accepts
+    /// and that is not the first byte of a character other than LS or PS
+    /// (`stop` accepts 0xE2 to find those), or the end of the input.
+    #[inline]
+    fn find_byte(&self, from: usize, stop: impl Fn(u8) -> bool) -> usize {
+        let bytes = self.bytes;
+        let mut i = from;
+        loop {
+            let rest = bytes.get(i..).unwrap_or_default();
+            match rest.iter().position(|&b| stop(b)) {
+                None => return bytes.len(),
+                Some(k) if bytes[i + k] != 0xE2 || is_ls_ps_at(bytes, i + k) => return i + k,
+                Some(k) => i += k + 1,
+            }
+        }
+    }
+
     /// The offset of the line terminator (or end of input) that ends a
     /// single-line comment whose text starts at `from`.
     fn line_comment_end(&self, from: usize) -> usize {
-        let bytes = self.bytes;
-        let mut i = from;
-        while let Some(&b) = bytes.get(i) {
-            match b {
-                b'\n' | b'\r' => return i,
-                0xE2 if is_ls_ps_at(bytes, i) => return i,
-                _ => i += 1,
-            }
-        }
-        i
+        self.find_byte(from, |b| matches!(b, b'\n' | b'\r' | 0xE2))
     }
 
     /// Skips the `/* ... */` comment starting at `start`; returns whether it
@@ -83,19 +101,23 @@ impl<'a> Lexer<'a> {
         let bytes = self.bytes;
         let mut i = start + 2;
         let mut newline = false;
-        while let Some(&b) = bytes.get(i) {
-            match b {
-                b'*' if bytes.get(i + 1) == Some(&b'/') => {
+        loop {
+            i = if newline {
+                self.find_byte(i, |b| b == b'*')
+            } else {
+                self.find_byte(i, |b| matches!(b, b'*' | b'\n' | b'\r' | 0xE2))
+            };
+            match bytes.get(i) {
+                None => return Err(self.error("Unterminated comment", start, bytes.len())),
+                Some(b'*') if bytes.get(i + 1) == Some(&b'/') => {
                     self.pos = i + 2;
                     return Ok(newline);
                 }
-                b'\n' | b'\r' => newline = true,
-                0xE2 if is_ls_ps_at(bytes, i) => newline = true,
-                _ => {}
+                Some(b'*') => {}
+                Some(_) => newline = true,
             }
             i += 1;
         }
-        Err(self.error("Unterminated comment", start, bytes.len()))
     }
 }
 
@@ -116,6 +138,13 @@ mod tests {
         );
         assert_eq!(kinds("/**/ /***/ /* * / */"), []);
         assert_eq!(lex_err("/* x").message, "Unterminated comment");
+        assert_eq!(lex_err("/* \n *").message, "Unterminated comment");
+        // U+2026 starts with 0xE2 like LS and PS but is not a line terminator.
+        let tokens =
+            crate::lexer::tests::lex("a /* \u{2026} */ b // \u{2026}\u{2029}c /* \u{2028} */ d")
+                .unwrap();
+        let newlines: Vec<bool> = tokens.iter().map(|t| t.newline_before).collect();
+        assert_eq!(newlines, [false, false, true, true]);
         assert_eq!(lex_err("\u{180E}").message, "Invalid or unexpected token");
     }
 
