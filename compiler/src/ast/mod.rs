@@ -9,6 +9,7 @@
 //! Invariants: the tree is exactly what the source says (no desugaring here;
 //! the async lowering is a later stage), and it passed every early error.
 
+pub mod dump;
 mod expr;
 mod stmt;
 
