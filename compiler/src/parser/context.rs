@@ -13,8 +13,6 @@ pub(crate) struct FnCtx {
     pub(crate) strict: bool,
     /// `await` is an operator (async function, or module top level).
     pub(crate) can_await: bool,
-    /// Inside an async function (not merely a module's top level).
-    pub(crate) is_async: bool,
     /// `yield` is an operator.
     pub(crate) is_generator: bool,
     /// Inside a function body: `return` is allowed.
@@ -81,8 +79,6 @@ pub(crate) struct CoverErrors {
     pub(crate) trailing_comma: Option<Span>,
     /// `(a = 1)` parenthesized assignment: invalid as a pattern.
     pub(crate) paren_assign: Option<Span>,
-    /// `({a})` parenthesized pattern: invalid as a binding.
-    pub(crate) paren_bind: Option<Span>,
     /// Two `__proto__: v` properties: valid only as a pattern.
     pub(crate) double_proto: Option<Span>,
 }

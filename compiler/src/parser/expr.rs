@@ -512,12 +512,10 @@ impl<'a> Parser<'a> {
     fn note_direct_eval(&mut self) {
         let scope = self.scope;
         let var_scope = self.scopes.var_scope(scope);
-        let this_scope = self.scopes.this_scope(scope);
         self.scopes.scope_mut(scope).has_direct_eval = true;
         self.scopes.scope_mut(var_scope).has_direct_eval = true;
-        let s = self.scopes.scope_mut(this_scope);
-        s.uses_this = true;
-        s.uses_arguments = true;
+        self.scopes.note_this_use(scope, false);
+        self.scopes.note_this_use(scope, true);
     }
 
     /// `(args)` of a call or `new`.
@@ -695,8 +693,7 @@ impl<'a> Parser<'a> {
     }
 
     fn note_this(&mut self) {
-        let s = self.scopes.this_scope(self.scope);
-        self.scopes.scope_mut(s).uses_this = true;
+        self.scopes.note_this_use(self.scope, false);
     }
 
     fn parse_identifier_primary(&mut self) -> PResult<Expr<'a>> {

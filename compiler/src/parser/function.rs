@@ -97,7 +97,6 @@ impl<'a> Parser<'a> {
         FnCtx {
             strict: self.ctx.strict,
             can_await: shape.is_async,
-            is_async: shape.is_async,
             is_generator: shape.is_generator,
             in_function: true,
             super_call: shape.derived,
@@ -293,7 +292,6 @@ impl<'a> Parser<'a> {
         self.ctx = FnCtx {
             strict: saved.ctx.strict,
             can_await: is_async,
-            is_async,
             is_generator: false,
             in_function: true,
             super_call: saved.ctx.super_call,

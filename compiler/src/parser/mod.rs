@@ -22,6 +22,8 @@ mod module;
 mod pattern;
 mod stmt;
 mod template;
+#[cfg(test)]
+mod tests;
 
 use crate::ast::{Goal, Program, ScopeId};
 use crate::diagnostic::SyntaxError;

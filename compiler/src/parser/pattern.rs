@@ -92,18 +92,7 @@ impl<'a> Parser<'a> {
     }
 
     fn note_arguments(&mut self) {
-        let mut scope = self.scope;
-        loop {
-            let s = self.scopes.scope(scope);
-            if s.kind == crate::scope::ScopeKind::Function {
-                self.scopes.scope_mut(scope).uses_arguments = true;
-                return;
-            }
-            match s.parent {
-                Some(p) => scope = p,
-                None => return,
-            }
-        }
+        self.scopes.note_this_use(self.scope, true);
     }
 
     // ----- binding patterns -----

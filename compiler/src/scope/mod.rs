@@ -128,6 +128,10 @@ pub struct Scope<'a> {
     pub uses_this: bool,
     /// Function scopes: the body refers to `arguments` (also through arrows).
     pub uses_arguments: bool,
+    /// Function scopes: an arrow function inside refers to this function's
+    /// `this`, `new.target`, `super` or `arguments`, so they must be kept
+    /// in its environment.
+    pub arrow_captures: bool,
 }
 
 /// One identifier occurrence.
@@ -168,6 +172,7 @@ impl<'a> ScopeTree<'a> {
             has_direct_eval: false,
             uses_this: false,
             uses_arguments: false,
+            arrow_captures: false,
         })
     }
 
@@ -257,6 +262,35 @@ impl<'a> ScopeTree<'a> {
             }
         }
         scope
+    }
+
+    /// Marks that the code in `scope` uses the `this` (and friends) of its
+    /// nearest non-arrow function; if an arrow lies between, that function
+    /// must keep them in its environment.
+    pub fn note_this_use(&mut self, scope: ScopeId, arguments: bool) {
+        let target = self.this_scope(scope);
+        let through_arrow = self.crosses_arrow(scope, target);
+        let s = &mut self.scopes[target];
+        if arguments {
+            s.uses_arguments = true;
+        } else {
+            s.uses_this = true;
+        }
+        s.arrow_captures |= through_arrow;
+    }
+
+    fn crosses_arrow(&self, mut scope: ScopeId, target: ScopeId) -> bool {
+        while scope != target {
+            let s = &self.scopes[scope];
+            if s.kind == ScopeKind::Arrow {
+                return true;
+            }
+            match s.parent {
+                Some(p) => scope = p,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The nearest enclosing scope (or `scope` itself) with its own `this`,

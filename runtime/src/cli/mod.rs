@@ -1,0 +1,39 @@
+//! The `spindle` command line: argument parsing and one module per
+//! subcommand. Each subcommand returns the process exit code.
+
+mod parse;
+mod source;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Spindle: a JavaScript engine whose async functions are compiled state machines.
+#[derive(Parser, Debug)]
+#[command(name = "spindle", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Parse FILE and print its syntax tree, or the first syntax error.
+    Parse {
+        /// The JavaScript file (`.mjs` files are modules).
+        file: std::path::PathBuf,
+        /// Parse as an ECMAScript module.
+        #[arg(long)]
+        module: bool,
+        /// Print the tree as ESTree-shaped JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs the command line in `args` and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse { file, module, json } => parse::run(&file, module, json),
+    }
+}
