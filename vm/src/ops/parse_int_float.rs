@@ -123,7 +123,7 @@ mod tests {
     #[test]
     fn parse_float_table() {
         let table: &[(&str, f64)] = &[
-            ("3.14abc", 3.14),
+            ("3.25abc", 3.25),
             ("  -.5e1x", -5.0),
             ("1e", 1.0),
             ("1e+", 1.0),
