@@ -1,0 +1,209 @@
+//! Inline caches for named property access: each property instruction owns
+//! a [`PropertyCache`] that remembers, for the last receiver shape it saw,
+//! where the property was: an own slot, or a slot of the receiver's
+//! immediate prototype (checked by that prototype's identity and shape).
+//!
+//! Why a hit is exact: shapes are immutable and never reused, and an
+//! object's shape determines its own named keys, their attributes and slots;
+//! shape classes keep arrays and string wrappers (whose `length` is not in
+//! the shape) apart from ordinary objects, and proxies are never cached.
+//! So "same shape" means "no own property shadows it" and "same slot";
+//! "same prototype object with the same shape" means the prototype still
+//! has that property in that slot. The top two bits of the cached slot say
+//! what may be done with it (read a read-only value, read or write a
+//! writable one, call a getter, call a setter), so a cache shared by a get
+//! and a set instruction is still exact; accessors are read from their
+//! slot and called with the receiver.
+
+use super::shape::ShapeId;
+use super::{ObjectKind, Props};
+use crate::value::{Atom, Obj, PropertyKey, Value};
+use crate::vm::{JsResult, Vm};
+use cranelift_entity::EntityRef;
+use std::cell::Cell;
+
+const EMPTY: u32 = u32::MAX;
+const OWN: u32 = u32::MAX;
+const MODE_SHIFT: u32 = 30;
+const SLOT_MASK: u32 = (1 << MODE_SHIFT) - 1;
+
+/// What a cached slot holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    ReadOnly = 0,
+    Writable = 1,
+    Getter = 2,
+    Setter = 3,
+}
+
+/// The inline cache of one property-access instruction (16 bytes).
+#[derive(Clone, Debug)]
+pub struct PropertyCache {
+    shape: Cell<u32>,
+    slot: Cell<u32>,
+    holder: Cell<u32>,
+    holder_shape: Cell<u32>,
+}
+
+impl Default for PropertyCache {
+    fn default() -> Self {
+        PropertyCache { shape: Cell::new(EMPTY), slot: Cell::new(0), holder: Cell::new(OWN), holder_shape: Cell::new(EMPTY) }
+    }
+}
+
+impl PropertyCache {
+    fn fill(&self, shape: ShapeId, slot: u32, mode: Mode, holder: Option<(Obj, ShapeId)>) {
+        if slot > SLOT_MASK {
+            return;
+        }
+        self.shape.set(shape.index() as u32);
+        self.slot.set(slot | (mode as u32) << MODE_SHIFT);
+        match holder {
+            None => self.holder.set(OWN),
+            Some((h, hs)) => {
+                self.holder.set(h.index() as u32);
+                self.holder_shape.set(hs.index() as u32);
+            }
+        }
+    }
+
+    /// Forgets what it saw (for tests and debugging).
+    pub fn clear(&self) {
+        self.shape.set(EMPTY);
+    }
+}
+
+impl Vm {
+    /// The cached location's content for receiver `o`, if the cache hits.
+    fn probe(&self, o: Obj, cache: &PropertyCache) -> Option<(Mode, Value)> {
+        let Props::Shaped { shape, slots } = &self.heap.object(o).props else { return None };
+        if shape.index() as u32 != cache.shape.get() {
+            return None;
+        }
+        let slot = cache.slot.get();
+        let holder = cache.holder.get();
+        let slots = if holder == OWN {
+            slots
+        } else {
+            let h = Obj::new(holder as usize);
+            if self.heap.object(o).proto != Some(h) {
+                return None;
+            }
+            match &self.heap.object(h).props {
+                Props::Shaped { shape, slots } if shape.index() as u32 == cache.holder_shape.get() => slots,
+                _ => return None,
+            }
+        };
+        let value = *slots.get((slot & SLOT_MASK) as usize)?;
+        let mode = match slot >> MODE_SHIFT {
+            0 => Mode::ReadOnly,
+            1 => Mode::Writable,
+            2 => Mode::Getter,
+            _ => Mode::Setter,
+        };
+        Some((mode, value))
+    }
+
+    /// `o.key` through the inline cache `cache`: exactly [[Get]](key, o).
+    pub fn get_cached(&mut self, o: Obj, key: Atom, cache: &PropertyCache) -> JsResult<Value> {
+        match self.probe(o, cache) {
+            Some((Mode::ReadOnly | Mode::Writable, v)) => Ok(v),
+            Some((Mode::Getter, Value::Object(g))) => self.call(Value::Object(g), Value::Object(o), &[]),
+            Some((Mode::Getter, _)) => Ok(Value::Undefined),
+            _ => {
+                self.fill_cache(o, key, cache);
+                self.get(o, PropertyKey::Atom(key), Value::Object(o))
+            }
+        }
+    }
+
+    /// `o.key = value` through the inline cache `cache`: exactly
+    /// [[Set]](key, value, o), throwing a TypeError on failure when `strict`.
+    pub fn set_cached(&mut self, o: Obj, key: Atom, value: Value, cache: &PropertyCache, strict: bool) -> JsResult<()> {
+        match self.probe(o, cache) {
+            Some((Mode::Writable, _)) if cache.holder.get() == OWN => {
+                let slot = (cache.slot.get() & SLOT_MASK) as usize;
+                if let Props::Shaped { slots, .. } = &mut self.heap.object_mut(o).props {
+                    if let Some(s) = slots.get_mut(slot) {
+                        *s = value;
+                        return Ok(());
+                    }
+                }
+            }
+            Some((Mode::Setter, Value::Object(s))) => {
+                self.call(Value::Object(s), Value::Object(o), &[value])?;
+                return Ok(());
+            }
+            _ => {}
+        }
+        let k = PropertyKey::Atom(key);
+        let ok = self.set(o, k, value, Value::Object(o))?;
+        if ok {
+            self.fill_set_cache(o, key, cache);
+        } else if strict {
+            return self.set_failed(o, k);
+        }
+        Ok(())
+    }
+
+    /// The receiver may be cached for `key`: not a proxy, and `key` is not
+    /// a virtual own property (an array's or string wrapper's `length`).
+    fn cacheable(&self, o: Obj, key: Atom) -> bool {
+        match self.heap.object(o).kind {
+            ObjectKind::Proxy(_) => false,
+            ObjectKind::Array | ObjectKind::String(_) => key != self.heap.names.length,
+            _ => true,
+        }
+    }
+
+    /// Remembers where [[Get]] finds `key` for receivers shaped like `o`:
+    /// an own slot, or a slot of the immediate prototype.
+    fn fill_cache(&self, o: Obj, key: Atom, cache: &PropertyCache) {
+        let k = PropertyKey::Atom(key);
+        let obj = self.heap.object(o);
+        let Some(shape) = obj.shape() else { return };
+        if !self.cacheable(o, key) {
+            return;
+        }
+        let mode = |e: &super::shape::ShapeEntry| match (e.accessor, e.attrs.writable()) {
+            (true, _) => Mode::Getter,
+            (false, true) => Mode::Writable,
+            (false, false) => Mode::ReadOnly,
+        };
+        if let Some((_, e)) = self.heap.shapes.lookup(shape, k) {
+            return cache.fill(shape, e.slot, mode(&e), None);
+        }
+        let Some(p) = obj.proto else { return };
+        let Some(pshape) = self.heap.object(p).shape() else { return };
+        if !self.cacheable(p, key) {
+            return;
+        }
+        if let Some((_, e)) = self.heap.shapes.lookup(pshape, k) {
+            cache.fill(shape, e.slot, mode(&e), Some((p, pshape)));
+        }
+    }
+
+    /// After a successful [[Set]]: cache an own writable data property, or
+    /// a setter on the immediate prototype.
+    fn fill_set_cache(&self, o: Obj, key: Atom, cache: &PropertyCache) {
+        let k = PropertyKey::Atom(key);
+        let obj = self.heap.object(o);
+        let Some(shape) = obj.shape() else { return };
+        if !self.cacheable(o, key) {
+            return;
+        }
+        if let Some((_, e)) = self.heap.shapes.lookup(shape, k) {
+            if !e.accessor && e.attrs.writable() {
+                cache.fill(shape, e.slot, Mode::Writable, None);
+            }
+            return;
+        }
+        let Some(p) = obj.proto else { return };
+        let Some(pshape) = self.heap.object(p).shape() else { return };
+        if let Some((_, e)) = self.heap.shapes.lookup(pshape, k) {
+            if e.accessor && self.cacheable(p, key) {
+                cache.fill(shape, e.slot + 1, Mode::Setter, Some((p, pshape)));
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Objects: the [`Object`] record, its property storage (shapes,
+//! dictionary mode, elements), property attributes and descriptors, and the
+//! internal methods of ordinary and exotic objects (ECMAScript 2025 §10) as
+//! methods of [`Vm`](crate::vm::Vm).
+//!
+//! Layout of an object: `kind` (internal slots by kind), `proto`,
+//! `extensible`, named properties (`props`: a shape and a slot vector, or a
+//! dictionary) and indexed properties (`elements`: dense or sparse; an
+//! array's `length` lives there).
+//!
+//! Invariants: integer-index keys (`PropertyKey::Index`) live only in
+//! `elements`; named keys only in `props`; an Array's `length` is virtual
+//! (never in `props`); an object's shape class matches its kind
+//! ([`shape::ShapeClass`]), so the kind of an object must not change between
+//! an ordinary kind and Array, String or Proxy after allocation.
+
+mod arguments;
+mod array;
+mod cache;
+mod descriptor;
+mod dictionary;
+mod elements;
+mod integrity;
+mod kind;
+mod operations;
+mod ordinary;
+mod property;
+mod proxy;
+mod proxy_traps;
+pub(crate) mod shape;
+mod storage;
+mod string_exotic;
+
+pub use cache::PropertyCache;
+pub use descriptor::PropertyDescriptor;
+pub use integrity::IntegrityLevel;
+pub use kind::*;
+pub use property::{Attributes, Property};
+
+use crate::value::{Obj, Value};
+use dictionary::Dictionary;
+use elements::Elements;
+use shape::{ShapeClass, ShapeId};
+
+/// A heap object.
+#[derive(Debug, Clone)]
+pub struct Object {
+    /// Internal slots by kind.
+    pub kind: ObjectKind,
+    /// [[Prototype]].
+    pub proto: Option<Obj>,
+    /// [[Extensible]].
+    pub extensible: bool,
+    /// Named properties.
+    pub(crate) props: Props,
+    /// Indexed properties (and an array's length).
+    pub(crate) elements: Elements,
+}
+
+/// Named property storage.
+#[derive(Debug, Clone)]
+pub(crate) enum Props {
+    /// Layout by a shared shape; `slots[e.slot]` holds each entry's value
+    /// (an accessor: getter then setter, each `Value::Object` or undefined).
+    Shaped {
+        /// The shape.
+        shape: ShapeId,
+        /// The values.
+        slots: Vec<Value>,
+    },
+    /// Own hash table.
+    Dict(Box<Dictionary>),
+}
+
+/// The shape class of objects of `kind`.
+pub(crate) fn class_of(kind: &ObjectKind) -> ShapeClass {
+    match kind {
+        ObjectKind::Array => ShapeClass::Array,
+        ObjectKind::String(_) => ShapeClass::String,
+        ObjectKind::Proxy(_) => ShapeClass::Proxy,
+        _ => ShapeClass::Ordinary,
+    }
+}
+
+impl Object {
+    /// A new extensible object without properties.
+    pub(crate) fn new(proto: Option<Obj>, kind: ObjectKind, root: ShapeId) -> Object {
+        Object {
+            kind,
+            proto,
+            extensible: true,
+            props: Props::Shaped { shape: root, slots: Vec::new() },
+            elements: Elements::default(),
+        }
+    }
+
+    /// Is an Array exotic object.
+    pub fn is_array(&self) -> bool {
+        matches!(self.kind, ObjectKind::Array)
+    }
+
+    /// Is a Proxy exotic object.
+    pub fn is_proxy(&self) -> bool {
+        matches!(self.kind, ObjectKind::Proxy(_))
+    }
+
+    /// The shape, unless in dictionary mode.
+    pub(crate) fn shape(&self) -> Option<ShapeId> {
+        match &self.props {
+            Props::Shaped { shape, .. } => Some(*shape),
+            Props::Dict(_) => None,
+        }
+    }
+
+    /// Approximate bytes used (for collection pacing).
+    pub(crate) fn byte_size(&self) -> usize {
+        let props = match &self.props {
+            Props::Shaped { slots, .. } => slots.capacity() * std::mem::size_of::<Value>(),
+            Props::Dict(d) => d.len() as usize * 64,
+        };
+        std::mem::size_of::<Object>() + props + self.elements.byte_size()
+    }
+}
+
+#[cfg(test)]
+mod tests;
