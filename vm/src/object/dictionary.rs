@@ -72,11 +72,6 @@ impl Dictionary {
         self.entries.iter().filter_map(|e| *e)
     }
 
-    /// Mutable live entries in insertion order.
-    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = &mut (PropertyKey, Property)> + '_ {
-        self.entries.iter_mut().filter_map(Option::as_mut)
-    }
-
     /// Number of properties.
     pub(crate) fn len(&self) -> u32 {
         self.live

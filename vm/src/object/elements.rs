@@ -70,15 +70,6 @@ impl Elements {
         }
     }
 
-    /// The dense value at `i`, if present (fast path; `None` is not "absent"
-    /// in sparse mode, just "use the slow path").
-    pub(crate) fn dense_get(&self, i: u32) -> Option<Value> {
-        match self {
-            Elements::Dense(v) => v.get(i as usize).copied().filter(|v| *v != Value::Empty),
-            Elements::Sparse(_) => None,
-        }
-    }
-
     /// Overwrites a present dense element (fast path); false if not dense
     /// or absent.
     pub(crate) fn dense_set(&mut self, i: u32, value: Value) -> bool {
@@ -242,14 +233,6 @@ impl Elements {
         }
     }
 
-    /// Number of present elements.
-    pub(crate) fn count(&self) -> usize {
-        match self {
-            Elements::Dense(v) => v.iter().filter(|v| **v != Value::Empty).count(),
-            Elements::Sparse(s) => s.map.len(),
-        }
-    }
-
     /// Every property, for the collector and for integrity levels.
     pub(crate) fn for_each_value(&self, mut f: impl FnMut(Value)) {
         match self {
@@ -326,7 +309,7 @@ mod tests {
         assert_eq!(e.set_length(2), 2);
         assert_eq!(e.keys(), vec![0]);
         assert_eq!(e.set_length(10), 10);
-        assert_eq!(e.count(), 1);
+        assert_eq!(e.keys().len(), 1);
     }
 
     #[test]

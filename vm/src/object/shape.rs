@@ -144,6 +144,7 @@ impl ShapeTable {
     }
 
     /// Number of slots an object of shape `s` has.
+    #[cfg(test)]
     pub(crate) fn slot_count(&self, s: ShapeId) -> u32 {
         self.data(s).slot_count
     }
@@ -240,11 +241,6 @@ impl ShapeTable {
             transitions: Transitions::None,
         });
         ShapeId(self.shapes.len() as u32 - 1)
-    }
-
-    /// The class of `s`.
-    pub(crate) fn class(&self, s: ShapeId) -> ShapeClass {
-        self.data(s).class
     }
 
     /// Number of shapes (for statistics and tests).

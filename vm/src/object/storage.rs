@@ -8,7 +8,7 @@
 //! `length` is read and written through its elements.
 
 use super::dictionary::Dictionary;
-use super::shape::{ShapeEntry, ShapeId, ShapeTable};
+use super::shape::{ShapeEntry, ShapeTable};
 use super::{class_of, Attributes, Object, Property, Props};
 use crate::heap::Heap;
 use crate::value::{Obj, PropertyKey, Value};
@@ -286,30 +286,14 @@ impl Heap {
         keys
     }
 
-    /// The named properties of `o` (no indices) in insertion order.
-    pub(crate) fn named_properties_raw(&self, o: Obj) -> Vec<(PropertyKey, Property)> {
-        named_properties(self.object(o), &self.shapes)
-    }
-
     /// The shape of `o` (`None` in dictionary mode).
-    pub(crate) fn shape_of(&self, o: Obj) -> Option<ShapeId> {
+    #[cfg(test)]
+    pub(crate) fn shape_of(&self, o: Obj) -> Option<super::shape::ShapeId> {
         self.object(o).shape()
     }
 
-    /// Puts `o`'s named properties in dictionary mode (e.g. before adding
-    /// many properties at once).
-    pub(crate) fn make_dictionary(&mut self, o: Obj) {
-        let (obj, shapes) = self.object_and_shapes_mut(o);
-        if obj.shape().is_some() {
-            let mut d = Dictionary::default();
-            for (k, p) in named_properties(obj, shapes) {
-                d.set(k, p);
-            }
-            obj.props = Props::Dict(Box::new(d));
-        }
-    }
-
     /// Is `o` in dictionary mode.
+    #[cfg(test)]
     pub(crate) fn is_dictionary(&self, o: Obj) -> bool {
         self.object(o).shape().is_none()
     }
