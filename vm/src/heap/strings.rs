@@ -108,17 +108,25 @@ impl StringArena {
         if da.len == 0 {
             return b;
         }
-        let len = da.len.checked_add(db.len).unwrap_or(u32::MAX);
-        let tail: Vec<u16> = self.units(b).to_vec();
-        if let Some(Some(buf)) = self.buffers.get_mut(da.buf as usize) {
-            if !buf.pinned && buf.units.len() == (da.start + da.len) as usize {
-                buf.units.extend_from_slice(&tail);
-                return self.new_window(StrData { buf: da.buf, start: da.start, len });
+        let len = da.len.saturating_add(db.len);
+        let appendable = da.buf != db.buf
+            && matches!(self.buffers.get(da.buf as usize), Some(Some(buf))
+                if !buf.pinned && buf.units.len() == (da.start + da.len) as usize);
+        if appendable {
+            // Take the buffer out to read `b` while extending it.
+            let mut units = match self.buffers.get_mut(da.buf as usize) {
+                Some(Some(buf)) => std::mem::take(&mut buf.units),
+                _ => Vec::new(),
+            };
+            units.extend_from_slice(self.units(b));
+            if let Some(Some(buf)) = self.buffers.get_mut(da.buf as usize) {
+                buf.units = units;
             }
+            return self.new_window(StrData { buf: da.buf, start: da.start, len });
         }
         let mut units = Vec::with_capacity(len as usize);
         units.extend_from_slice(self.units(a));
-        units.extend_from_slice(&tail);
+        units.extend_from_slice(self.units(b));
         self.alloc(units, false)
     }
 

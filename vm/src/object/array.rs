@@ -17,7 +17,7 @@ impl Heap {
     /// (`Value::Empty` makes a hole).
     pub fn create_array(&mut self, proto: Obj, values: &[Value]) -> Obj {
         let o = self.alloc_object(Some(proto), ObjectKind::Array);
-        self.note_growth(values.len() * std::mem::size_of::<Value>());
+        self.note_growth(std::mem::size_of_val(values));
         self.object_mut(o).elements = Elements::from_values(values.to_vec());
         o
     }

@@ -1,6 +1,7 @@
 //! Proxy exotic objects (§10.5), part two: the get, set, deleteProperty,
 //! ownKeys, apply and construct traps with their invariant checks.
 
+use super::descriptor::same_value;
 use super::proxy::Trap;
 use super::Property;
 use crate::value::{Obj, PropertyKey, Value};
@@ -21,15 +22,13 @@ impl Vm {
             // 8-9. A non-configurable target property pins the result.
             let k = vm.heap.key_display(key);
             match vm.get_own_property(target, key)? {
-                Some(Property::Data { value, attrs }) if !attrs.configurable() && !attrs.writable() => {
-                    if !crate::object::descriptor::same_value(&vm.heap, result, value) {
-                        return vm.proxy_error(name, &format!("property '{k}' is a read-only and non-configurable data property on the proxy target but the proxy did not return its actual value"));
-                    }
+                Some(Property::Data { value, attrs })
+                    if !attrs.configurable() && !attrs.writable() && !same_value(&vm.heap, result, value) =>
+                {
+                    return vm.proxy_error(name, &format!("property '{k}' is a read-only and non-configurable data property on the proxy target but the proxy did not return its actual value"));
                 }
-                Some(Property::Accessor { get: None, attrs, .. }) if !attrs.configurable() => {
-                    if result != Value::Undefined {
-                        return vm.proxy_error(name, &format!("property '{k}' is a non-configurable accessor property on the proxy target and does not have a getter function, but the trap did not return 'undefined'"));
-                    }
+                Some(Property::Accessor { get: None, attrs, .. }) if !attrs.configurable() && result != Value::Undefined => {
+                    return vm.proxy_error(name, &format!("property '{k}' is a non-configurable accessor property on the proxy target and does not have a getter function, but the trap did not return 'undefined'"));
                 }
                 _ => {}
             }
@@ -53,10 +52,10 @@ impl Vm {
             // 9-10. A non-configurable target property forbids the change.
             let k = vm.heap.key_display(key);
             match vm.get_own_property(target, key)? {
-                Some(Property::Data { value: tv, attrs }) if !attrs.configurable() && !attrs.writable() => {
-                    if !crate::object::descriptor::same_value(&vm.heap, value, tv) {
-                        return vm.proxy_error(name, &format!("trap returned truish for property '{k}' which exists in the proxy target as a non-configurable and non-writable data property with a different value"));
-                    }
+                Some(Property::Data { value: tv, attrs })
+                    if !attrs.configurable() && !attrs.writable() && !same_value(&vm.heap, value, tv) =>
+                {
+                    return vm.proxy_error(name, &format!("trap returned truish for property '{k}' which exists in the proxy target as a non-configurable and non-writable data property with a different value"));
                 }
                 Some(Property::Accessor { set: None, attrs, .. }) if !attrs.configurable() => {
                     return vm.proxy_error(name, &format!("trap returned truish for property '{k}' which exists in the proxy target as a non-configurable and non-writable accessor property without a setter"));
