@@ -9,11 +9,19 @@
 //! the shape) apart from ordinary objects, and proxies are never cached.
 //! So "same shape" means "no own property shadows it" and "same slot";
 //! "same prototype object with the same shape" means the prototype still
-//! has that property in that slot. The top two bits of the cached slot say
+//! has that property in that slot. The top bits of the cached slot say
 //! what may be done with it (read a read-only value, read or write a
-//! writable one, call a getter, call a setter), so a cache shared by a get
-//! and a set instruction is still exact; accessors are read from their
-//! slot and called with the receiver.
+//! writable one, call a getter, call a setter, add the property), so a
+//! cache shared by a get and a set instruction is still exact; accessors
+//! are read from their slot and called with the receiver.
+//!
+//! Adding a property (`this.x = v` in a constructor) is cached as the
+//! transition from the receiver's shape to its child for (`x`, all
+//! attributes): on a hit the receiver must be extensible and no object on
+//! its prototype chain may have `x` as an accessor or read-only property
+//! (or be a proxy), which is checked by walking the chain; prototypes whose
+//! shape has no accessor or read-only property at all are skipped without
+//! a look-up.
 
 use super::shape::ShapeId;
 use super::{ObjectKind, Props};
@@ -24,7 +32,7 @@ use std::cell::Cell;
 
 const EMPTY: u32 = u32::MAX;
 const OWN: u32 = u32::MAX;
-const MODE_SHIFT: u32 = 30;
+const MODE_SHIFT: u32 = 29;
 const SLOT_MASK: u32 = (1 << MODE_SHIFT) - 1;
 
 /// What a cached slot holds.
@@ -34,6 +42,8 @@ enum Mode {
     Writable = 1,
     Getter = 2,
     Setter = 3,
+    /// `slot` is the new slot; `holder` is the shape after the addition.
+    Add = 4,
 }
 
 /// The inline cache of one property-access instruction (16 bytes).
@@ -99,7 +109,8 @@ impl Vm {
             0 => Mode::ReadOnly,
             1 => Mode::Writable,
             2 => Mode::Getter,
-            _ => Mode::Setter,
+            3 => Mode::Setter,
+            _ => return None,
         };
         Some((mode, value))
     }
@@ -136,10 +147,14 @@ impl Vm {
             }
             _ => {}
         }
+        if cache.slot.get() >> MODE_SHIFT == Mode::Add as u32 && self.cached_add(o, key, value, cache) {
+            return Ok(());
+        }
         let k = PropertyKey::Atom(key);
+        let before = self.heap.object(o).shape();
         let ok = self.set(o, k, value, Value::Object(o))?;
         if ok {
-            self.fill_set_cache(o, key, cache);
+            self.fill_set_cache(o, key, before, cache);
         } else if strict {
             return self.set_failed(o, k);
         }
@@ -183,9 +198,10 @@ impl Vm {
         }
     }
 
-    /// After a successful [[Set]]: cache an own writable data property, or
-    /// a setter on the immediate prototype.
-    fn fill_set_cache(&self, o: Obj, key: Atom, cache: &PropertyCache) {
+    /// After a successful [[Set]]: cache the addition of the property
+    /// (the shape went from `before` to its child), an own writable data
+    /// property, or a setter on the immediate prototype.
+    fn fill_set_cache(&self, o: Obj, key: Atom, before: Option<ShapeId>, cache: &PropertyCache) {
         let k = PropertyKey::Atom(key);
         let obj = self.heap.object(o);
         let Some(shape) = obj.shape() else { return };
@@ -193,8 +209,13 @@ impl Vm {
             return;
         }
         if let Some((_, e)) = self.heap.shapes.lookup(shape, k) {
-            if !e.accessor && e.attrs.writable() {
-                cache.fill(shape, e.slot, Mode::Writable, None);
+            match before {
+                Some(b) if e.attrs == super::Attributes::ALL && !e.accessor && self.heap.shapes.parent(shape) == Some(b) => {
+                    cache.fill(b, e.slot, Mode::Add, None);
+                    cache.holder.set(shape.index() as u32);
+                }
+                _ if !e.accessor && e.attrs.writable() => cache.fill(shape, e.slot, Mode::Writable, None),
+                _ => {}
             }
             return;
         }
@@ -204,6 +225,49 @@ impl Vm {
             if e.accessor && self.cacheable(p, key) {
                 cache.fill(shape, e.slot + 1, Mode::Setter, Some((p, pshape)));
             }
+        }
+    }
+
+    /// A cached addition: `o` has the cached old shape, is extensible, and
+    /// nothing on its prototype chain intercepts or forbids the new
+    /// property; then push the slot and take the cached child shape.
+    fn cached_add(&mut self, o: Obj, key: Atom, value: Value, cache: &PropertyCache) -> bool {
+        let obj = self.heap.object(o);
+        let Props::Shaped { shape, slots } = &obj.props else { return false };
+        let slot = (cache.slot.get() & SLOT_MASK) as usize;
+        if shape.index() as u32 != cache.shape.get() || !obj.extensible || slots.len() != slot {
+            return false;
+        }
+        let mut proto = obj.proto;
+        while let Some(p) = proto {
+            if !self.allows_add(p, key) {
+                return false;
+            }
+            proto = self.heap.object(p).proto;
+        }
+        let child = ShapeId::new(cache.holder.get() as usize);
+        self.heap.note_growth(std::mem::size_of::<Value>());
+        if let Props::Shaped { shape, slots } = &mut self.heap.object_mut(o).props {
+            *shape = child;
+            slots.push(value);
+        }
+        true
+    }
+
+    /// Prototype `p` neither intercepts nor forbids adding `key` to an
+    /// object that inherits from it: no proxy, no virtual `length`, and no
+    /// accessor or read-only property `key`.
+    fn allows_add(&self, p: Obj, key: Atom) -> bool {
+        if !self.cacheable(p, key) {
+            return false;
+        }
+        let k = PropertyKey::Atom(key);
+        match &self.heap.object(p).props {
+            Props::Shaped { shape, .. } => {
+                !self.heap.shapes.has_special(*shape)
+                    || self.heap.shapes.lookup(*shape, k).is_none_or(|(_, e)| !e.accessor && e.attrs.writable())
+            }
+            Props::Dict(d) => d.get(k).is_none_or(|p| matches!(p, super::Property::Data { attrs, .. } if attrs.writable())),
         }
     }
 }

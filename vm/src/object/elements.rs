@@ -96,6 +96,14 @@ impl Elements {
     /// Adds or overwrites the property at `i`. For an array, a sparse
     /// length grows to cover `i` (dense lengths do by construction).
     pub(crate) fn define(&mut self, i: u32, prop: Property, is_array: bool) {
+        if prop.value() == Some(Value::Empty) {
+            // Defining a hole: nothing is stored, an array still grows.
+            self.remove(i);
+            if is_array && i >= self.length() {
+                self.set_length(i + 1);
+            }
+            return;
+        }
         if let Elements::Dense(v) = self {
             let idx = i as usize;
             if is_plain(&prop) && (idx < v.len() || can_grow(v.len(), idx + 1, DENSE_SLACK)) {
@@ -120,8 +128,9 @@ impl Elements {
         }
     }
 
-    /// Appends at the end of an array (`length` grows by one); returns
-    /// false if the length is already 2^32 - 1 or not writable.
+    /// Appends at the end of an array (`length` grows by one;
+    /// `Value::Empty` appends a hole); returns false if the length is
+    /// already 2^32 - 1 or not writable.
     pub(crate) fn push(&mut self, value: Value) -> bool {
         match self {
             Elements::Dense(v) if v.len() < u32::MAX as usize => {
@@ -134,7 +143,11 @@ impl Elements {
                     return false;
                 }
                 let i = s.length;
-                self.define(i, Property::data(value, Attributes::ALL), true);
+                if value == Value::Empty {
+                    s.length += 1;
+                } else {
+                    self.define(i, Property::data(value, Attributes::ALL), true);
+                }
                 true
             }
         }
@@ -338,6 +351,8 @@ mod tests {
         assert!(matches!(e, Elements::Sparse(_)));
         assert_eq!(e.set_length(0), 3);
         assert_eq!(e.keys(), vec![0, 1, 2]);
+        assert!(e.push(Value::Empty));
+        assert_eq!((e.length(), e.get(3)), (4, None), "a hole");
         e.set_length_writable(false);
         assert!(!e.length_writable());
         assert!(!e.push(Value::Null));

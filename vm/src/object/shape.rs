@@ -80,6 +80,8 @@ struct ShapeData {
     len: u32,
     slot_count: u32,
     has_symbols: bool,
+    /// Some property is an accessor or read-only.
+    special: bool,
     transitions: Transitions,
 }
 
@@ -122,6 +124,7 @@ impl ShapeTable {
                 len: 0,
                 slot_count: 0,
                 has_symbols: false,
+                special: false,
                 transitions: Transitions::None,
             });
         }
@@ -158,6 +161,12 @@ impl ShapeTable {
     pub(crate) fn entries(&self, s: ShapeId) -> &[ShapeEntry] {
         let d = self.data(s);
         self.tables.get(d.table as usize).and_then(|t| t.entries.get(..d.len as usize)).unwrap_or(&[])
+    }
+
+    /// Some property of `s` is an accessor or read-only (else an
+    /// assignment can never be blocked or intercepted by `s`'s object).
+    pub(crate) fn has_special(&self, s: ShapeId) -> bool {
+        self.data(s).special
     }
 
     /// Where `key` is in `s`: (position, entry).
@@ -217,7 +226,7 @@ impl ShapeTable {
 
     fn make_child(&mut self, s: ShapeId, key: PropertyKey, attrs: Attributes, accessor: bool) -> ShapeId {
         let d = self.data(s);
-        let (class, len, slot, has_symbols) = (d.class, d.len, d.slot_count, d.has_symbols);
+        let (class, len, slot, has_symbols, special) = (d.class, d.len, d.slot_count, d.has_symbols, d.special);
         let mut table = d.table;
         let tip = self.tables.get(table as usize).is_some_and(|t| t.entries.len() == len as usize);
         if !tip {
@@ -238,6 +247,7 @@ impl ShapeTable {
             len: len + 1,
             slot_count: slot + if accessor { 2 } else { 1 },
             has_symbols: has_symbols || matches!(key, PropertyKey::Symbol(_)),
+            special: special || accessor || !attrs.writable(),
             transitions: Transitions::None,
         });
         ShapeId(self.shapes.len() as u32 - 1)

@@ -525,3 +525,42 @@ fn prototype_rules() {
     assert_eq!(vm.get_prototype_of(b).unwrap(), Some(a));
 }
 
+
+#[test]
+fn inline_cache_for_added_properties() {
+    let mut vm = Vm::new();
+    let proto = obj(&mut vm);
+    let x = vm.heap.intern_str("x");
+    let cache = PropertyCache::default();
+    let make = |vm: &mut Vm| vm.heap.alloc_object(Some(proto), ObjectKind::Ordinary);
+    let (a, b) = (make(&mut vm), make(&mut vm));
+    vm.set_cached(a, x, num(1.0), &cache, true).unwrap();
+    vm.set_cached(b, x, num(2.0), &cache, true).unwrap();
+    assert_eq!(vm.heap.shape_of(a), vm.heap.shape_of(b));
+    assert_eq!(get(&mut vm, b, "x"), num(2.0));
+    let keys = vm.own_property_keys(b).unwrap();
+    assert_eq!(names(&mut vm, &keys), ["x"]);
+    // Not extensible: the cached addition must not happen.
+    let c = make(&mut vm);
+    vm.prevent_extensions(c).unwrap();
+    assert!(vm.set_cached(c, x, num(3.0), &cache, true).is_err());
+    assert_eq!(vm.heap.get_own_raw(c, PropertyKey::Atom(x)), None);
+    // A setter appears on the prototype chain: it must be called.
+    let s = native(&mut vm, setter_record);
+    let root = vm.realm.intrinsics.object_prototype;
+    vm.heap.define_accessor_raw(root, PropertyKey::Atom(x), None, Some(s), Attributes::CONFIGURABLE);
+    let d = make(&mut vm);
+    vm.set_cached(d, x, num(4.0), &cache, true).unwrap();
+    assert_eq!(vm.heap.get_own_raw(d, PropertyKey::Atom(x)), None);
+    assert_eq!(get(&mut vm, d, "seen"), num(4.0));
+    // A read-only property on the chain forbids it.
+    vm.heap.define_raw(root, PropertyKey::Atom(x), num(0.0), Attributes::NONE);
+    let e = make(&mut vm);
+    assert!(vm.set_cached(e, x, num(5.0), &cache, true).is_err());
+    vm.set_cached(e, x, num(5.0), &cache, false).unwrap();
+    assert_eq!(get(&mut vm, e, "x"), num(0.0));
+    assert!(vm.heap.remove_raw(root, PropertyKey::Atom(x)));
+    let f = make(&mut vm);
+    vm.set_cached(f, x, num(6.0), &cache, true).unwrap();
+    assert_eq!(vm.heap.shape_of(f), vm.heap.shape_of(a));
+}
