@@ -191,10 +191,10 @@ impl Heap {
             m.mark_opt(obj.proto);
             m.trace_kind(&obj.kind);
             match &obj.props {
-                Props::Shaped { shape, slots } => {
+                Props::Slots(slots) => {
                     slots.iter().for_each(|v| m.mark(*v));
-                    if self.shapes.has_symbols(*shape) {
-                        self.shapes.entries(*shape).iter().for_each(|e| m.mark_key(e.key));
+                    if self.shapes.has_symbols(obj.shape) {
+                        self.shapes.entries(obj.shape).iter().for_each(|e| m.mark_key(e.key));
                     }
                 }
                 Props::Dict(d) => d.iter().for_each(|(k, p)| {

@@ -86,8 +86,9 @@ impl PropertyCache {
 impl Vm {
     /// The cached location's content for receiver `o`, if the cache hits.
     fn probe(&self, o: Obj, cache: &PropertyCache) -> Option<(Mode, Value)> {
-        let Props::Shaped { shape, slots } = &self.heap.object(o).props else { return None };
-        if shape.index() as u32 != cache.shape.get() {
+        let obj = self.heap.object(o);
+        let Props::Slots(slots) = &obj.props else { return None };
+        if obj.shape.index() as u32 != cache.shape.get() {
             return None;
         }
         let slot = cache.slot.get();
@@ -96,11 +97,12 @@ impl Vm {
             slots
         } else {
             let h = Obj::new(holder as usize);
-            if self.heap.object(o).proto != Some(h) {
+            if obj.proto != Some(h) {
                 return None;
             }
-            match &self.heap.object(h).props {
-                Props::Shaped { shape, slots } if shape.index() as u32 == cache.holder_shape.get() => slots,
+            let holder = self.heap.object(h);
+            match &holder.props {
+                Props::Slots(slots) if holder.shape.index() as u32 == cache.holder_shape.get() => slots,
                 _ => return None,
             }
         };
@@ -134,7 +136,7 @@ impl Vm {
         match self.probe(o, cache) {
             Some((Mode::Writable, _)) if cache.holder.get() == OWN => {
                 let slot = (cache.slot.get() & SLOT_MASK) as usize;
-                if let Props::Shaped { slots, .. } = &mut self.heap.object_mut(o).props {
+                if let Props::Slots(slots) = &mut self.heap.object_mut(o).props {
                     if let Some(s) = slots.get_mut(slot) {
                         *s = value;
                         return Ok(());
@@ -233,9 +235,9 @@ impl Vm {
     /// property; then push the slot and take the cached child shape.
     fn cached_add(&mut self, o: Obj, key: Atom, value: Value, cache: &PropertyCache) -> bool {
         let obj = self.heap.object(o);
-        let Props::Shaped { shape, slots } = &obj.props else { return false };
+        let Props::Slots(slots) = &obj.props else { return false };
         let slot = (cache.slot.get() & SLOT_MASK) as usize;
-        if shape.index() as u32 != cache.shape.get() || !obj.extensible || slots.len() != slot {
+        if obj.shape.index() as u32 != cache.shape.get() || !obj.extensible || slots.len() != slot {
             return false;
         }
         let mut proto = obj.proto;
@@ -247,8 +249,9 @@ impl Vm {
         }
         let child = ShapeId::new(cache.holder.get() as usize);
         self.heap.note_growth(std::mem::size_of::<Value>());
-        if let Props::Shaped { shape, slots } = &mut self.heap.object_mut(o).props {
-            *shape = child;
+        let obj = self.heap.object_mut(o);
+        if let Props::Slots(slots) = &mut obj.props {
+            obj.shape = child;
             slots.push(value);
         }
         true
@@ -262,10 +265,11 @@ impl Vm {
             return false;
         }
         let k = PropertyKey::Atom(key);
-        match &self.heap.object(p).props {
-            Props::Shaped { shape, .. } => {
-                !self.heap.shapes.has_special(*shape)
-                    || self.heap.shapes.lookup(*shape, k).is_none_or(|(_, e)| !e.accessor && e.attrs.writable())
+        let proto = self.heap.object(p);
+        match &proto.props {
+            Props::Slots(_) => {
+                !self.heap.shapes.has_special(proto.shape)
+                    || self.heap.shapes.lookup(proto.shape, k).is_none_or(|(_, e)| !e.accessor && e.attrs.writable())
             }
             Props::Dict(d) => d.get(k).is_none_or(|p| matches!(p, super::Property::Data { attrs, .. } if attrs.writable())),
         }

@@ -51,6 +51,8 @@ pub struct Object {
     pub proto: Option<Obj>,
     /// [[Extensible]].
     pub extensible: bool,
+    /// The shape of the named properties (meaningless in dictionary mode).
+    pub(crate) shape: ShapeId,
     /// Named properties.
     pub(crate) props: Props,
     /// Indexed properties (and an array's length).
@@ -60,14 +62,10 @@ pub struct Object {
 /// Named property storage.
 #[derive(Debug, Clone)]
 pub(crate) enum Props {
-    /// Layout by a shared shape; `slots[e.slot]` holds each entry's value
-    /// (an accessor: getter then setter, each `Value::Object` or undefined).
-    Shaped {
-        /// The shape.
-        shape: ShapeId,
-        /// The values.
-        slots: Vec<Value>,
-    },
+    /// Layout by the object's shape; `slots[e.slot]` holds each entry's
+    /// value (an accessor: getter then setter, each `Value::Object` or
+    /// undefined).
+    Slots(Vec<Value>),
     /// Own hash table.
     Dict(Box<Dictionary>),
 }
@@ -89,7 +87,8 @@ impl Object {
             kind,
             proto,
             extensible: true,
-            props: Props::Shaped { shape: root, slots: Vec::new() },
+            shape: root,
+            props: Props::Slots(Vec::new()),
             elements: Elements::default(),
         }
     }
@@ -107,7 +106,7 @@ impl Object {
     /// The shape, unless in dictionary mode.
     pub(crate) fn shape(&self) -> Option<ShapeId> {
         match &self.props {
-            Props::Shaped { shape, .. } => Some(*shape),
+            Props::Slots(_) => Some(self.shape),
             Props::Dict(_) => None,
         }
     }
@@ -115,7 +114,7 @@ impl Object {
     /// Approximate bytes used (for collection pacing).
     pub(crate) fn byte_size(&self) -> usize {
         let props = match &self.props {
-            Props::Shaped { slots, .. } => slots.capacity() * std::mem::size_of::<Value>(),
+            Props::Slots(slots) => slots.capacity() * std::mem::size_of::<Value>(),
             Props::Dict(d) => d.len() as usize * 64,
         };
         std::mem::size_of::<Object>() + props + self.elements.byte_size()

@@ -38,9 +38,7 @@ fn read_entry(e: &ShapeEntry, slots: &[Value]) -> Property {
 /// The named properties of `obj` in insertion order.
 fn named_properties(obj: &Object, shapes: &ShapeTable) -> Vec<(PropertyKey, Property)> {
     match &obj.props {
-        Props::Shaped { shape, slots } => {
-            shapes.entries(*shape).iter().map(|e| (e.key, read_entry(e, slots))).collect()
-        }
+        Props::Slots(slots) => shapes.entries(obj.shape).iter().map(|e| (e.key, read_entry(e, slots))).collect(),
         Props::Dict(d) => d.iter().collect(),
     }
 }
@@ -63,7 +61,8 @@ fn rebuild(obj: &mut Object, shapes: &mut ShapeTable, props: Vec<(PropertyKey, P
             push_slots(&mut slots, p);
         }
         if ok {
-            obj.props = Props::Shaped { shape, slots };
+            obj.shape = shape;
+            obj.props = Props::Slots(slots);
             return;
         }
     }
@@ -86,11 +85,11 @@ fn push_slots(slots: &mut Vec<Value>, p: &Property) {
 
 /// Adds or overwrites named property `key` of `obj`.
 fn set_named(obj: &mut Object, shapes: &mut ShapeTable, key: PropertyKey, prop: Property) {
-    let (shape, slots) = match &mut obj.props {
+    let slots = match &mut obj.props {
         Props::Dict(d) => return d.set(key, prop),
-        Props::Shaped { shape, slots } => (shape, slots),
+        Props::Slots(slots) => slots,
     };
-    match shapes.lookup(*shape, key) {
+    match shapes.lookup(obj.shape, key) {
         Some((_, e)) if e.attrs == prop.attrs() && e.accessor == prop.is_accessor() => {
             let i = e.slot as usize;
             match prop {
@@ -113,9 +112,9 @@ fn set_named(obj: &mut Object, shapes: &mut ShapeTable, key: PropertyKey, prop: 
             }
             rebuild(obj, shapes, props);
         }
-        None => match shapes.add(*shape, key, prop.attrs(), prop.is_accessor()) {
+        None => match shapes.add(obj.shape, key, prop.attrs(), prop.is_accessor()) {
             Some(child) => {
-                *shape = child;
+                obj.shape = child;
                 push_slots(slots, &prop);
             }
             None => {
@@ -134,14 +133,14 @@ fn set_named(obj: &mut Object, shapes: &mut ShapeTable, key: PropertyKey, prop: 
 /// Removes named property `key`: the last-added one by going back to the
 /// parent shape, any other by going to dictionary mode.
 fn remove_named(obj: &mut Object, shapes: &ShapeTable, key: PropertyKey) -> bool {
-    let (shape, slots) = match &mut obj.props {
+    let slots = match &mut obj.props {
         Props::Dict(d) => return d.remove(key),
-        Props::Shaped { shape, slots } => (shape, slots),
+        Props::Slots(slots) => slots,
     };
-    let Some((pos, e)) = shapes.lookup(*shape, key) else { return false };
-    if pos + 1 == shapes.len(*shape) {
-        if let Some(parent) = shapes.parent(*shape) {
-            *shape = parent;
+    let Some((pos, e)) = shapes.lookup(obj.shape, key) else { return false };
+    if pos + 1 == shapes.len(obj.shape) {
+        if let Some(parent) = shapes.parent(obj.shape) {
+            obj.shape = parent;
             slots.truncate(e.slot as usize);
             return true;
         }
@@ -214,7 +213,7 @@ impl Heap {
             }
             PropertyKey::Atom(a) if a == length && obj.is_array() => false,
             _ => match &mut obj.props {
-                Props::Shaped { shape, slots } => match shapes.lookup(*shape, key) {
+                Props::Slots(slots) => match shapes.lookup(obj.shape, key) {
                     Some((_, e)) if !e.accessor && e.attrs.writable() => match slots.get_mut(e.slot as usize) {
                         Some(slot) => {
                             *slot = value;
@@ -246,9 +245,7 @@ impl Heap {
                 Some(Property::data(Value::Number(obj.elements.length() as f64), attrs))
             }
             _ => match &obj.props {
-                Props::Shaped { shape, slots } => {
-                    self.shapes.lookup(*shape, key).map(|(_, e)| read_entry(&e, slots))
-                }
+                Props::Slots(slots) => self.shapes.lookup(obj.shape, key).map(|(_, e)| read_entry(&e, slots)),
                 Props::Dict(d) => d.get(key),
             },
         }
@@ -277,7 +274,7 @@ impl Heap {
             keys.push(PropertyKey::Atom(self.names.length));
         }
         let named: Vec<PropertyKey> = match &obj.props {
-            Props::Shaped { shape, .. } => self.shapes.entries(*shape).iter().map(|e| e.key).collect(),
+            Props::Slots(_) => self.shapes.entries(obj.shape).iter().map(|e| e.key).collect(),
             Props::Dict(d) => d.iter().map(|(k, _)| k).collect(),
         };
         let is_sym = |k: &PropertyKey| matches!(k, PropertyKey::Symbol(_));

@@ -41,8 +41,8 @@ fn names(vm: &mut Vm, keys: &[PropertyKey]) -> Vec<String> {
 fn sizes_are_pinned() {
     assert_eq!(std::mem::size_of::<Value>(), 16);
     assert_eq!(std::mem::size_of::<PropertyCache>(), 16);
-    // kind 48 + named properties 32 + elements 24 + prototype 8 + flags.
-    assert!(std::mem::size_of::<Object>() <= 120, "Object is {} bytes", std::mem::size_of::<Object>());
+    // kind 48 + named properties 24 + elements 24 + prototype 8 + shape 4 + flags.
+    assert!(std::mem::size_of::<Object>() <= 112, "Object is {} bytes", std::mem::size_of::<Object>());
 }
 
 #[test]
