@@ -9,6 +9,9 @@ use crate::realm::ErrorKind;
 use crate::value::{Obj, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
 
+/// A `Vm::op_*` binary operator method.
+type BinaryOperator = fn(&mut Vm, Value, Value) -> JsResult<Value>;
+
 fn s(vm: &mut Vm, text: &str) -> Value {
     vm.string(text)
 }
@@ -149,7 +152,8 @@ fn strict_equality_and_same_value() {
     assert!(vm.op_strict_eq(a, b));
     let (x, y) = (big(&mut vm, "5"), big(&mut vm, "5"));
     assert!(vm.op_strict_eq(x, y));
-    assert!(!vm.op_strict_eq(Value::Number(1.0), s(&mut vm, "1")));
+    let one = s(&mut vm, "1");
+    assert!(!vm.op_strict_eq(Value::Number(1.0), one));
     let nan = Value::Number(f64::NAN);
     assert!(!vm.op_strict_eq(nan, nan));
     assert!(vm.same_value(nan, nan));
@@ -218,7 +222,7 @@ fn addition() {
 fn bigint_operators_and_errors() {
     let mut vm = Vm::new();
     let (seven, two, zero, neg) = (big(&mut vm, "7"), big(&mut vm, "2"), big(&mut vm, "0"), big(&mut vm, "-9"));
-    let cases: [(fn(&mut Vm, Value, Value) -> JsResult<Value>, Value, Value, &str); 8] = [
+    let cases: [(BinaryOperator, Value, Value, &str); 8] = [
         (Vm::op_sub, seven, two, "5"),
         (Vm::op_mul, seven, two, "14"),
         (Vm::op_div, neg, two, "-4"),
