@@ -264,6 +264,20 @@ mod tests {
     }
 
     #[test]
+    fn number_to_string_round_trips() {
+        // xorshift64: deterministic pseudo-random bit patterns.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let x = f64::from_bits(state);
+            let back = num(&number_to_string(x));
+            assert!(same(back, x) || (x == 0.0 && back == 0.0), "{x:e}");
+        }
+    }
+
+    #[test]
     fn huge_hex_rounds_to_infinity() {
         let s = format!("0x{}", "f".repeat(300));
         assert_eq!(num(&s), f64::INFINITY);
