@@ -100,7 +100,7 @@ impl Elements {
             // Defining a hole: nothing is stored, an array still grows.
             self.remove(i);
             if is_array && i >= self.length() {
-                self.set_length(i + 1);
+                self.set_length(i.saturating_add(1));
             }
             return;
         }
@@ -122,7 +122,7 @@ impl Elements {
                 None => s.special += special,
             }
             if is_array && i >= s.length {
-                s.length = i + 1;
+                s.length = i.saturating_add(1);
             }
             self.maybe_densify(is_array);
         }
