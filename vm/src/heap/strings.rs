@@ -141,7 +141,7 @@ impl StringArena {
         if to - from >= SHARE_MIN {
             return self.new_window(StrData { buf: d.buf, start: d.start + from as u32, len: (to - from) as u32 });
         }
-        let units = self.units(s)[from..to].to_vec();
+        let units = self.units(s).get(from..to).unwrap_or(&[]).to_vec();
         self.alloc(units, false)
     }
 

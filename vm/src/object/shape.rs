@@ -212,7 +212,7 @@ impl ShapeTable {
             return None;
         }
         let child = self.make_child(s, key, attrs, accessor);
-        let d = &mut self.shapes[s.0 as usize];
+        let d = self.shapes.get_mut(s.0 as usize)?;
         d.transitions = match std::mem::take(&mut d.transitions) {
             Transitions::None => Transitions::One(tkey, child),
             Transitions::One(k, c) => Transitions::Many([(k, c), (tkey, child)].into_iter().collect()),
