@@ -14,6 +14,7 @@
 //! ```
 
 pub mod ast;
+pub mod codegen;
 pub mod diagnostic;
 pub mod lexer;
 pub mod parser;
@@ -21,6 +22,7 @@ pub mod scope;
 pub mod span;
 
 pub use ast::Goal;
+pub use codegen::compile_script;
 pub use diagnostic::SyntaxError;
 pub use parser::{check_syntax, parse, Parsed};
 pub use span::{LineIndex, Span};

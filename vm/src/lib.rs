@@ -1,7 +1,23 @@
 //! # spindle-vm
 //!
 //! The register virtual machine of Spindle: the instruction set (one
-//! table), `Value`, the garbage-collected heap, objects and shapes, the
-//! interpreter loop, coroutines, promise internals and the job queue.
+//! table, [`bytecode`]), [`Value`](value::Value), the garbage-collected
+//! [`heap`], objects and shapes ([`object`]), the abstract operations
+//! ([`ops`]), and the interpreter loop ([`interp`]) that runs compiled
+//! functions against a [`Vm`](vm::Vm).
 //!
-//! This crate is being built under issue 3; today it holds no code yet.
+//! A language implementer can target the VM without the JavaScript front
+//! end: build [`bytecode::FunctionProto`]s and run them with
+//! [`vm::Vm::run_script`].
+
+pub mod bytecode;
+pub mod heap;
+pub mod interp;
+pub mod object;
+pub mod ops;
+pub mod realm;
+pub mod value;
+pub mod vm;
+
+pub use value::{PropertyKey, Value};
+pub use vm::{JsResult, Vm};

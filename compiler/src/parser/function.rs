@@ -128,6 +128,11 @@ impl<'a> Parser<'a> {
         if strict && !saved.ctx.strict {
             self.recheck_strict(id, params)?;
         }
+        if self.scopes.scope(scope).uses_arguments {
+            // The implicit `arguments` binding (shadowed by a parameter, a
+            // function or a lexical declaration of that name).
+            self.scopes.bind(scope, "arguments", BindingKind::Var, Span::new(start, start));
+        }
         if self_name {
             if let Some(id) = id {
                 self.scopes.bind(scope, id.name, BindingKind::SelfName, id.span);

@@ -1,7 +1,9 @@
 //! The `spindle` command line: argument parsing and one module per
 //! subcommand. Each subcommand returns the process exit code.
 
+mod disasm;
 mod parse;
+mod run;
 mod source;
 
 use clap::{Parser, Subcommand};
@@ -28,6 +30,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run FILE as a script.
+    Run {
+        /// The JavaScript file.
+        file: std::path::PathBuf,
+    },
+    /// Evaluate CODE and print its completion value.
+    Eval {
+        /// The JavaScript source text.
+        code: String,
+    },
+    /// Print the bytecode of each function of FILE.
+    Disasm {
+        /// The JavaScript file.
+        file: std::path::PathBuf,
+    },
 }
 
 /// Runs the command line in `args` and returns the exit code.
@@ -35,5 +52,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse { file, module, json } => parse::run(&file, module, json),
+        Command::Run { file } => run::run_file(&file),
+        Command::Eval { code } => run::eval(&code),
+        Command::Disasm { file } => disasm::run(&file),
     }
 }

@@ -564,3 +564,121 @@ fn inline_cache_for_added_properties() {
     vm.set_cached(f, x, num(6.0), &cache, true).unwrap();
     assert_eq!(vm.heap.shape_of(f), vm.heap.shape_of(a));
 }
+
+fn keys_duplicate(vm: &mut Vm, _: Value, _: &[Value], _: Option<Obj>) -> JsResult<Value> {
+    let a = vm.string("a");
+    Ok(Value::Object(vm.create_array(&[a, a])))
+}
+
+fn keys_only_a(vm: &mut Vm, _: Value, _: &[Value], _: Option<Obj>) -> JsResult<Value> {
+    let a = vm.string("a");
+    Ok(Value::Object(vm.create_array(&[a])))
+}
+
+fn keys_not_strings(vm: &mut Vm, _: Value, _: &[Value], _: Option<Obj>) -> JsResult<Value> {
+    Ok(Value::Object(vm.create_array(&[num(1.0)])))
+}
+
+fn trap_true(_: &mut Vm, _: Value, _: &[Value], _: Option<Obj>) -> JsResult<Value> {
+    Ok(Value::Bool(true))
+}
+
+fn trap_null(_: &mut Vm, _: Value, _: &[Value], _: Option<Obj>) -> JsResult<Value> {
+    Ok(Value::Null)
+}
+
+/// apply/construct trap: returns `[target, second argument]`.
+fn trap_echo(vm: &mut Vm, _: Value, args: &[Value], _: Option<Obj>) -> JsResult<Value> {
+    let values: Vec<Value> = args.iter().take(2).copied().collect();
+    Ok(Value::Object(vm.create_array(&values)))
+}
+
+fn proxy_with(vm: &mut Vm, target: Obj, trap: &str, f: NativeFn) -> Obj {
+    let handler = obj(vm);
+    let t = native(vm, f);
+    put(vm, handler, trap, Value::Object(t));
+    vm.proxy_create(Value::Object(target), Value::Object(handler)).unwrap()
+}
+
+#[test]
+fn proxy_own_keys_invariants() {
+    let mut vm = Vm::new();
+    let target = obj(&mut vm);
+    put(&mut vm, target, "a", num(1.0));
+    let p = proxy_with(&mut vm, target, "ownKeys", keys_duplicate);
+    assert!(vm.own_property_keys(p).is_err(), "duplicates");
+    let p = proxy_with(&mut vm, target, "ownKeys", keys_not_strings);
+    assert!(vm.own_property_keys(p).is_err(), "not a property key");
+    let p = proxy_with(&mut vm, target, "ownKeys", keys_only_a);
+    assert_eq!(vm.own_property_keys(p).unwrap().len(), 1);
+    // A non-configurable key must be reported.
+    let fixed = key(&mut vm, "fixed");
+    vm.heap.define_raw(target, fixed, num(0.0), Attributes::NONE);
+    assert!(vm.own_property_keys(p).is_err(), "missing non-configurable key");
+    // A non-extensible target: exactly its keys.
+    let t2 = obj(&mut vm);
+    put(&mut vm, t2, "a", num(1.0));
+    vm.prevent_extensions(t2).unwrap();
+    let p2 = proxy_with(&mut vm, t2, "ownKeys", keys_only_a);
+    assert_eq!(vm.own_property_keys(p2).unwrap().len(), 1);
+    put(&mut vm, t2, "b", num(1.0));
+    let t3 = obj(&mut vm);
+    vm.prevent_extensions(t3).unwrap();
+    let p3 = proxy_with(&mut vm, t3, "ownKeys", keys_only_a);
+    assert!(vm.own_property_keys(p3).is_err(), "extra key on a non-extensible target");
+}
+
+#[test]
+fn proxy_object_level_invariants() {
+    let mut vm = Vm::new();
+    let target = obj(&mut vm);
+    // getPrototypeOf may lie only while the target is extensible.
+    let p = proxy_with(&mut vm, target, "getPrototypeOf", trap_null);
+    assert_eq!(vm.get_prototype_of(p).unwrap(), None);
+    let p_ext = proxy_with(&mut vm, target, "isExtensible", trap_false);
+    assert!(vm.is_extensible(p_ext).is_err());
+    let p_prevent = proxy_with(&mut vm, target, "preventExtensions", trap_true);
+    assert!(vm.prevent_extensions(p_prevent).is_err(), "target still extensible");
+    vm.prevent_extensions(target).unwrap();
+    assert!(vm.get_prototype_of(p).is_err());
+    assert!(vm.prevent_extensions(p_prevent).unwrap());
+    // defineProperty may not report success for a new key on a non-extensible target.
+    let p_def = proxy_with(&mut vm, target, "defineProperty", trap_true);
+    let k = key(&mut vm, "k");
+    assert!(vm.define_own_property(p_def, k, PropertyDescriptor::value_only(num(1.0))).is_err());
+    // getOwnPropertyDescriptor may not hide a property of a non-extensible target.
+    vm.heap.define_raw(target, k, num(1.0), Attributes::CONFIGURABLE);
+    let p_gopd = proxy_with(&mut vm, target, "getOwnPropertyDescriptor", |_, _, _, _| Ok(Value::Undefined));
+    assert!(vm.get_own_property(p_gopd, k).is_err());
+    // set may not report success for a read-only value it did not write.
+    let t2 = obj(&mut vm);
+    vm.heap.define_raw(t2, k, num(1.0), Attributes::NONE);
+    let p_set = proxy_with(&mut vm, t2, "set", trap_true);
+    assert!(vm.set(p_set, k, num(2.0), Value::Object(p_set)).is_err());
+    assert!(vm.set(p_set, k, num(1.0), Value::Object(p_set)).unwrap());
+}
+
+#[test]
+fn proxy_apply_and_construct() {
+    let mut vm = Vm::new();
+    let f = native(&mut vm, getter_42);
+    let p = proxy_with(&mut vm, f, "apply", trap_echo);
+    assert!(vm.is_callable(Value::Object(p)));
+    assert!(!vm.is_constructor(Value::Object(p)), "like its target");
+    let Value::Object(r) = vm.call(Value::Object(p), num(7.0), &[]).unwrap() else { panic!() };
+    assert_eq!(get(&mut vm, r, "0"), Value::Object(f));
+    assert_eq!(get(&mut vm, r, "1"), num(7.0), "thisArgument");
+    let plain = vm.proxy_create(Value::Object(f), Value::Object(obj(&mut vm))).unwrap();
+    assert_eq!(vm.call(Value::Object(plain), Value::Undefined, &[]).unwrap(), num(42.0));
+    let proto = vm.realm.intrinsics.function_prototype;
+    let ctor = vm.heap.alloc_object(
+        Some(proto),
+        ObjectKind::Native(NativeFunction { call: getter_42, construct: true, captures: Box::new([]) }),
+    );
+    let pc = proxy_with(&mut vm, ctor, "construct", trap_echo);
+    let Value::Object(r) = vm.construct(Value::Object(pc), &[num(1.0)], None).unwrap() else { panic!() };
+    let Value::Object(args) = get(&mut vm, r, "1") else { panic!() };
+    assert_eq!(vm.heap.array_length(args), 1);
+    let bad = proxy_with(&mut vm, ctor, "construct", trap_true);
+    assert!(vm.construct(Value::Object(bad), &[], None).is_err(), "non-object result");
+}

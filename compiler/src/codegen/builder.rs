@@ -1,0 +1,213 @@
+//! `FunctionBuilder`: the instruction buffer of one function being
+//! compiled, with its registers, constants, atoms, inline caches, jump
+//! patching, exception handlers and line table.
+//!
+//! Invariants: registers are allocated in stack order (`alloc_temp` /
+//! `release`), so a register above `next_reg` is free; every emitted jump
+//! is patched before `finish`.
+
+use crate::SyntaxError;
+use spindle_vm::bytecode::{Constant, FunctionKind, FunctionProto, Handler, Instr, LineEntry, ProtoFlags, Reg};
+use spindle_vm::object::PropertyCache;
+use spindle_vm::value::Atom;
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
+
+/// Registers a frame may use (the encoding's wide operands are 16 bits).
+const MAX_REGISTERS: u32 = 65_000;
+
+/// A forward jump to patch once its target is known.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct JumpSite(usize);
+
+#[derive(Debug, Default)]
+pub(crate) struct FunctionBuilder {
+    pub(crate) code: Vec<Instr>,
+    constants: Vec<Constant>,
+    atoms: Vec<Atom>,
+    atom_index: FxHashMap<Atom, u32>,
+    number_index: FxHashMap<u64, u32>,
+    handlers: Vec<Handler>,
+    lines: Vec<LineEntry>,
+    caches: u32,
+    /// First free register.
+    next_reg: u32,
+    /// Most registers ever in use.
+    max_reg: u32,
+    /// Environments pushed at this point of the code (for handlers).
+    pub(crate) env_depth: u16,
+    too_many_registers: bool,
+}
+
+impl FunctionBuilder {
+    pub(crate) fn new() -> FunctionBuilder {
+        FunctionBuilder::default()
+    }
+
+    // ----- instructions -----
+
+    /// Appends `instr`; returns its pc.
+    pub(crate) fn emit(&mut self, instr: Instr) -> usize {
+        self.code.push(instr);
+        self.code.len() - 1
+    }
+
+    /// The pc the next instruction will have.
+    pub(crate) fn pc(&self) -> u32 {
+        self.code.len() as u32
+    }
+
+    /// Emits a jump-like instruction whose target is patched later.
+    pub(crate) fn emit_jump(&mut self, instr: Instr) -> JumpSite {
+        JumpSite(self.emit(instr))
+    }
+
+    /// Points the jump at `site` to the next instruction.
+    pub(crate) fn patch_here(&mut self, site: JumpSite) {
+        let here = self.pc();
+        self.patch(site, here);
+    }
+
+    /// Points the jump at `site` to `target`.
+    pub(crate) fn patch(&mut self, site: JumpSite, target: u32) {
+        if let Some(i) = self.code.get_mut(site.0) {
+            match i {
+                Instr::Jump { target: t }
+                | Instr::JumpIfTrue { target: t, .. }
+                | Instr::JumpIfFalse { target: t, .. }
+                | Instr::JumpIfNullish { target: t, .. }
+                | Instr::JumpIfNotNullish { target: t, .. }
+                | Instr::JumpIfUndefined { target: t, .. }
+                | Instr::JumpIfNotUndefined { target: t, .. }
+                | Instr::IteratorStep { target: t, .. }
+                | Instr::ForInNext { target: t, .. } => *t = target,
+                _ => debug_assert!(false, "patching a non-jump"),
+            }
+        }
+    }
+
+    /// Records that the code from here on comes from `line:column`.
+    pub(crate) fn mark_position(&mut self, line: u32, column: u32) {
+        let pc = self.pc();
+        if let Some(last) = self.lines.last_mut() {
+            if last.pc == pc {
+                last.line = line;
+                last.column = column;
+                return;
+            }
+            if last.line == line && last.column == column {
+                return;
+            }
+        }
+        self.lines.push(LineEntry { pc, line, column });
+    }
+
+    /// Adds an exception handler for `[start, end)`.
+    pub(crate) fn add_handler(&mut self, start: u32, end: u32, target: u32, reg: Reg, env_depth: u16) {
+        if start < end {
+            self.handlers.push(Handler { start, end, target, reg: reg.0, env_depth });
+        }
+    }
+
+    // ----- registers -----
+
+    /// A fresh register above every register in use.
+    pub(crate) fn alloc(&mut self) -> Reg {
+        let r = self.next_reg;
+        self.next_reg += 1;
+        self.max_reg = self.max_reg.max(self.next_reg);
+        if self.next_reg > MAX_REGISTERS {
+            self.too_many_registers = true;
+            return Reg(0);
+        }
+        Reg(r as u16)
+    }
+
+    /// `n` consecutive fresh registers; returns the first.
+    pub(crate) fn alloc_many(&mut self, n: u32) -> Reg {
+        let first = self.next_reg;
+        for _ in 0..n {
+            self.alloc();
+        }
+        if n == 0 {
+            self.max_reg = self.max_reg.max(first + 1);
+        }
+        Reg(first.min(MAX_REGISTERS) as u16)
+    }
+
+    /// A mark to release registers back to.
+    pub(crate) fn mark(&self) -> u32 {
+        self.next_reg
+    }
+
+    /// Frees every register allocated since `mark`.
+    pub(crate) fn release(&mut self, mark: u32) {
+        self.next_reg = mark;
+    }
+
+    // ----- pools -----
+
+    /// The atom operand for `atom`.
+    pub(crate) fn atom(&mut self, atom: Atom) -> u32 {
+        if let Some(&i) = self.atom_index.get(&atom) {
+            return i;
+        }
+        let i = self.atoms.len() as u32;
+        self.atoms.push(atom);
+        self.atom_index.insert(atom, i);
+        i
+    }
+
+    /// The constant operand for `k` (numbers are shared).
+    pub(crate) fn constant(&mut self, k: Constant) -> u32 {
+        if let Constant::Number(n) = k {
+            if let Some(&i) = self.number_index.get(&n.to_bits()) {
+                return i;
+            }
+            self.number_index.insert(n.to_bits(), self.constants.len() as u32);
+        }
+        self.constants.push(k);
+        self.constants.len() as u32 - 1
+    }
+
+    /// A new inline-cache slot.
+    pub(crate) fn cache(&mut self) -> u16 {
+        self.caches += 1;
+        (self.caches - 1).min(u32::from(u16::MAX)) as u16
+    }
+
+    /// The finished function.
+    pub(crate) fn finish(self, info: ProtoInfo) -> Result<Rc<FunctionProto>, SyntaxError> {
+        if self.too_many_registers || self.caches > u32::from(u16::MAX) {
+            return Err(SyntaxError::new("Function is too large to compile", info.span));
+        }
+        Ok(Rc::new(FunctionProto {
+            name: info.name,
+            kind: info.kind,
+            flags: info.flags,
+            code: self.code.into_boxed_slice(),
+            register_count: self.max_reg.max(info.param_count as u32) as u16,
+            param_count: info.param_count,
+            length: info.length,
+            constants: self.constants.into_boxed_slice(),
+            atoms: self.atoms.into_boxed_slice(),
+            handlers: self.handlers.into_boxed_slice(),
+            lines: self.lines.into_boxed_slice(),
+            caches: (0..self.caches).map(|_| PropertyCache::default()).collect(),
+            file: info.file,
+            source_text: info.source_text,
+        }))
+    }
+}
+
+/// What `finish` needs besides the code.
+pub(crate) struct ProtoInfo {
+    pub(crate) name: Rc<str>,
+    pub(crate) kind: FunctionKind,
+    pub(crate) flags: ProtoFlags,
+    pub(crate) param_count: u16,
+    pub(crate) length: u16,
+    pub(crate) file: Rc<str>,
+    pub(crate) source_text: Rc<str>,
+    pub(crate) span: crate::Span,
+}

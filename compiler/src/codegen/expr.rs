@@ -1,0 +1,688 @@
+//! Expressions: each is compiled into a destination register.
+
+use super::{CResult, Compiler};
+use crate::ast::*;
+use crate::span::Span;
+use spindle_vm::bytecode::{Constant, Instr, Reg};
+
+impl<'a> Compiler<'a, '_> {
+    /// Compiles `e` into a register and returns it: the register of a local
+    /// variable when `e` is one, else a new temporary.
+    pub(crate) fn expr_reg(&mut self, e: &Expr<'a>) -> CResult<Reg> {
+        if let Expr::Ident(id) = e {
+            if let Some(r) = self.var_register(*id) {
+                return Ok(r);
+            }
+        }
+        let r = self.f.b.alloc();
+        self.expr(e, r)?;
+        Ok(r)
+    }
+
+    /// Compiles `e` into `dst`.
+    pub(crate) fn expr(&mut self, e: &Expr<'a>, dst: Reg) -> CResult<()> {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.expr_inner(e, dst))
+    }
+
+    fn expr_inner(&mut self, e: &Expr<'a>, dst: Reg) -> CResult<()> {
+        match *e {
+            Expr::This(_) => self.load_this(dst),
+            Expr::Ident(id) => {
+                if id.name == "undefined" && matches!(self.ident_loc(id).0, super::scopes::Loc::Global) {
+                    self.emit(Instr::LoadUndefined { dst });
+                } else {
+                    self.load_var(id, dst);
+                }
+                Ok(())
+            }
+            Expr::Null(_) => self.emit_unit(Instr::LoadNull { dst }),
+            Expr::Bool(true, _) => self.emit_unit(Instr::LoadTrue { dst }),
+            Expr::Bool(false, _) => self.emit_unit(Instr::LoadFalse { dst }),
+            Expr::Number(n, _) => self.load_number(n, dst),
+            Expr::BigInt(digits, _) => {
+                let k = self.f.b.constant(Constant::BigInt(digits.into()));
+                self.emit_unit(Instr::LoadConst { dst, k })
+            }
+            Expr::String(s, _) => {
+                let a = self.atom_units(s);
+                self.emit_unit(Instr::LoadString { dst, a })
+            }
+            Expr::RegExp(r) => {
+                let pattern = self.atom(r.pattern);
+                let flags = self.atom(r.flags);
+                self.emit_unit(Instr::NewRegExp { dst, pattern, flags })
+            }
+            Expr::Template(t) => self.template(t, dst),
+            Expr::TaggedTemplate(t) => self.tagged_template(t, dst),
+            Expr::Array(a) => self.array_literal(a, dst),
+            Expr::Object(o) => self.object_literal(o, dst),
+            Expr::Function(f) | Expr::Arrow(f) => self.closure(f, dst, None),
+            Expr::Class(c) => self.class(c, dst, None),
+            Expr::Unary(u) => self.unary(u, dst),
+            Expr::Update(u) => self.update(u, dst),
+            Expr::Binary(b) => self.binary(b, dst),
+            Expr::Logical(l) => self.logical(l, dst),
+            Expr::PrivateIn(p) => {
+                let mark = self.f.b.mark();
+                let obj = self.expr_reg(&p.object)?;
+                let name = self.private_name(p.name)?;
+                self.emit(Instr::HasPrivate { dst, obj, name });
+                self.f.b.release(mark);
+                Ok(())
+            }
+            Expr::Assign(a) => self.assign(a, dst),
+            Expr::Conditional(c) => {
+                let mark = self.f.b.mark();
+                let test = self.expr_reg(&c.test)?;
+                let else_jump = self.f.b.emit_jump(Instr::JumpIfFalse { cond: test, target: 0 });
+                self.f.b.release(mark);
+                self.expr(&c.then, dst)?;
+                let end = self.f.b.emit_jump(Instr::Jump { target: 0 });
+                self.f.b.patch_here(else_jump);
+                self.expr(&c.otherwise, dst)?;
+                self.f.b.patch_here(end);
+                Ok(())
+            }
+            Expr::Call(c) => self.call(c, dst),
+            Expr::SuperCall(c) => self.super_call(c.args, dst, c.span),
+            Expr::New(n) => self.new_expr(n, dst),
+            Expr::Member(m) => {
+                let mark = self.f.b.mark();
+                let obj = self.expr_reg(&m.object)?;
+                if m.optional {
+                    self.optional_check(obj);
+                }
+                self.position(m.span);
+                self.get_member(obj, m.property, dst)?;
+                self.f.b.release(mark);
+                Ok(())
+            }
+            Expr::SuperMember(m) => {
+                let mark = self.f.b.mark();
+                let key = self.super_key(m.property)?;
+                self.emit(Instr::GetSuper { dst, key });
+                self.f.b.release(mark);
+                Ok(())
+            }
+            Expr::OptionalChain(inner, _) => {
+                self.f.optional_exits.push(Vec::new());
+                self.expr(inner, dst)?;
+                let exits = self.f.optional_exits.pop().unwrap_or_default();
+                if !exits.is_empty() {
+                    let end = self.f.b.emit_jump(Instr::Jump { target: 0 });
+                    for e in exits {
+                        self.f.b.patch_here(e);
+                    }
+                    self.emit(Instr::LoadUndefined { dst });
+                    self.f.b.patch_here(end);
+                }
+                Ok(())
+            }
+            Expr::Sequence(list, _) => {
+                for (i, item) in list.iter().enumerate() {
+                    if i + 1 == list.len() {
+                        self.expr(item, dst)?;
+                    } else {
+                        self.effect(item)?;
+                    }
+                }
+                Ok(())
+            }
+            Expr::Paren(inner, _) => self.expr(inner, dst),
+            Expr::NewTarget(_) => self.load_new_target(dst),
+            Expr::Yield(y) => self.unsupported("yield", y.span),
+            Expr::Await(_, span) => self.unsupported("await", span),
+            Expr::ImportMeta(span) => self.unsupported("import.meta", span),
+            Expr::ImportCall(i) => self.unsupported("import()", i.span),
+        }
+    }
+
+    fn emit_unit(&mut self, i: Instr) -> CResult<()> {
+        self.emit(i);
+        Ok(())
+    }
+
+    /// Evaluates `e` for its effects only.
+    pub(crate) fn effect(&mut self, e: &Expr<'a>) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let r = self.f.b.alloc();
+        self.expr(e, r)?;
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    pub(crate) fn load_number(&mut self, n: f64, dst: Reg) -> CResult<()> {
+        if n.fract() == 0.0 && n.abs() < 2_147_483_647.0 && !(n == 0.0 && n.is_sign_negative()) {
+            self.emit(Instr::LoadInt { dst, imm: n as i32 });
+        } else {
+            let k = self.f.b.constant(Constant::Number(n));
+            self.emit(Instr::LoadConst { dst, k });
+        }
+        Ok(())
+    }
+
+    /// After the object of an optional access is in `r`: exit the chain if nullish.
+    pub(crate) fn optional_check(&mut self, r: Reg) {
+        let site = self.f.b.emit_jump(Instr::JumpIfNullish { cond: r, target: 0 });
+        if let Some(exits) = self.f.optional_exits.last_mut() {
+            exits.push(site);
+        }
+    }
+
+    /// `obj.prop` / `obj[prop]` / `obj.#prop` into `dst`.
+    pub(crate) fn get_member(&mut self, obj: Reg, prop: MemberProp<'a>, dst: Reg) -> CResult<()> {
+        match prop {
+            MemberProp::Name(n) => {
+                let a = self.atom(n.name);
+                let ic = self.f.b.cache();
+                self.emit(Instr::GetField { dst, obj, a, ic });
+            }
+            MemberProp::Computed(k) => {
+                let mark = self.f.b.mark();
+                let key = self.expr_reg(&k)?;
+                self.emit(Instr::GetElem { dst, obj, key });
+                self.f.b.release(mark);
+            }
+            MemberProp::Private(n) => {
+                let mark = self.f.b.mark();
+                let name = self.private_name(n)?;
+                self.emit(Instr::GetPrivate { dst, obj, name });
+                self.f.b.release(mark);
+            }
+        }
+        Ok(())
+    }
+
+    /// The key of `super.x` / `super[x]` in a register.
+    pub(crate) fn super_key(&mut self, prop: MemberProp<'a>) -> CResult<Reg> {
+        match prop {
+            MemberProp::Name(n) => {
+                let r = self.f.b.alloc();
+                let a = self.atom(n.name);
+                self.emit(Instr::LoadString { dst: r, a });
+                Ok(r)
+            }
+            MemberProp::Computed(k) => {
+                let r = self.f.b.alloc();
+                self.expr(&k, r)?;
+                self.emit(Instr::ToPropertyKey { dst: r, src: r });
+                Ok(r)
+            }
+            MemberProp::Private(n) => self.unsupported("super.#private", n.span),
+        }
+    }
+
+    fn unary(&mut self, u: &Unary<'a>, dst: Reg) -> CResult<()> {
+        match u.op {
+            UnaryOp::Typeof => {
+                if let Expr::Ident(id) = u.arg {
+                    self.load_var_for_typeof(id, dst);
+                } else {
+                    self.expr(&u.arg, dst)?;
+                }
+                self.emit(Instr::TypeOf { dst, src: dst });
+            }
+            UnaryOp::Delete => self.delete(&u.arg, dst)?,
+            UnaryOp::Void => {
+                self.effect(&u.arg)?;
+                self.emit(Instr::LoadUndefined { dst });
+            }
+            op => {
+                let mark = self.f.b.mark();
+                let src = self.expr_reg(&u.arg)?;
+                self.position(u.span);
+                let i = match op {
+                    UnaryOp::Minus => Instr::Neg { dst, src },
+                    UnaryOp::Plus => Instr::ToNumber { dst, src },
+                    UnaryOp::Not => Instr::Not { dst, src },
+                    _ => Instr::BitNot { dst, src },
+                };
+                self.emit(i);
+                self.f.b.release(mark);
+            }
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, arg: &Expr<'a>, dst: Reg) -> CResult<()> {
+        let mut target = *arg;
+        while let Expr::Paren(inner, _) = target {
+            target = *inner;
+        }
+        match target {
+            Expr::Member(m) => {
+                let mark = self.f.b.mark();
+                let obj = self.expr_reg(&m.object)?;
+                let key = self.member_key(m.property)?;
+                self.emit(Instr::DeleteElem { dst, obj, key });
+                self.f.b.release(mark);
+            }
+            Expr::OptionalChain(inner, _) => {
+                self.f.optional_exits.push(Vec::new());
+                self.delete(inner, dst)?;
+                let exits = self.f.optional_exits.pop().unwrap_or_default();
+                if !exits.is_empty() {
+                    let end = self.f.b.emit_jump(Instr::Jump { target: 0 });
+                    for e in exits {
+                        self.f.b.patch_here(e);
+                    }
+                    self.emit(Instr::LoadTrue { dst });
+                    self.f.b.patch_here(end);
+                }
+            }
+            Expr::SuperMember(m) => {
+                self.load_this(dst)?;
+                let msg = self.atom("Unsupported reference to 'super'");
+                let _ = m;
+                self.emit(Instr::ThrowError { kind: 3, a: msg });
+            }
+            Expr::Ident(id) => {
+                // Sloppy mode only: deleting a binding. Globals may be deletable.
+                if matches!(self.ident_loc(id).0, super::scopes::Loc::Global) {
+                    let mark = self.f.b.mark();
+                    let obj = self.f.b.alloc();
+                    let key = self.f.b.alloc();
+                    let ga = self.atom("globalThis");
+                    let ic = self.f.b.cache();
+                    self.emit(Instr::GetGlobal { dst: obj, a: ga, ic });
+                    let a = self.atom(id.name);
+                    self.emit(Instr::LoadString { dst: key, a });
+                    self.emit(Instr::DeleteElem { dst, obj, key });
+                    self.f.b.release(mark);
+                } else {
+                    self.emit(Instr::LoadFalse { dst });
+                }
+            }
+            other => {
+                self.effect(&other)?;
+                self.emit(Instr::LoadTrue { dst });
+            }
+        }
+        Ok(())
+    }
+
+    /// The key of a (non-private) member access in a register.
+    pub(crate) fn member_key(&mut self, prop: MemberProp<'a>) -> CResult<Reg> {
+        match prop {
+            MemberProp::Name(n) => {
+                let r = self.f.b.alloc();
+                let a = self.atom(n.name);
+                self.emit(Instr::LoadString { dst: r, a });
+                Ok(r)
+            }
+            MemberProp::Computed(k) => self.expr_reg(&k),
+            MemberProp::Private(n) => self.unsupported("this use of a private name", n.span),
+        }
+    }
+
+    fn binary(&mut self, b: &Binary<'a>, dst: Reg) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let left = self.expr_reg(&b.left)?;
+        let left = if self.may_change(&b.right) && (left.0 as u32) < mark {
+            let t = self.f.b.alloc();
+            self.emit(Instr::Move { dst: t, src: left });
+            t
+        } else {
+            left
+        };
+        let right = self.expr_reg(&b.right)?;
+        self.position(b.span);
+        self.emit(binary_instr(b.op, dst, left, right));
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// Evaluating `e` may assign variables (so an earlier operand read
+    /// straight from a variable's register must be copied first).
+    fn may_change(&self, e: &Expr<'a>) -> bool {
+        !matches!(e, Expr::Number(..) | Expr::String(..) | Expr::Ident(_) | Expr::Null(_) | Expr::Bool(..) | Expr::This(_))
+    }
+
+    fn logical(&mut self, l: &Logical<'a>, dst: Reg) -> CResult<()> {
+        self.expr(&l.left, dst)?;
+        let site = match l.op {
+            LogicalOp::And => self.f.b.emit_jump(Instr::JumpIfFalse { cond: dst, target: 0 }),
+            LogicalOp::Or => self.f.b.emit_jump(Instr::JumpIfTrue { cond: dst, target: 0 }),
+            LogicalOp::Coalesce => self.f.b.emit_jump(Instr::JumpIfNotNullish { cond: dst, target: 0 }),
+        };
+        self.expr(&l.right, dst)?;
+        self.f.b.patch_here(site);
+        Ok(())
+    }
+
+    fn template(&mut self, t: &Template<'a>, dst: Reg) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let acc = self.f.b.alloc();
+        let cooked = t.quasis[0].cooked.unwrap_or(&[]);
+        let a = self.atom_units(cooked);
+        self.emit(Instr::LoadString { dst: acc, a });
+        for (i, e) in t.exprs.iter().enumerate() {
+            let part = self.f.b.alloc();
+            self.expr(e, part)?;
+            self.emit(Instr::ToString { dst: part, src: part });
+            self.emit(Instr::Add { dst: acc, a: acc, b: part });
+            let cooked = t.quasis.get(i + 1).and_then(|q| q.cooked).unwrap_or(&[]);
+            if !cooked.is_empty() {
+                let a = self.atom_units(cooked);
+                self.emit(Instr::LoadString { dst: part, a });
+                self.emit(Instr::Add { dst: acc, a: acc, b: part });
+            }
+            self.f.b.release(mark + 1);
+        }
+        self.emit(Instr::Move { dst, src: acc });
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    fn tagged_template(&mut self, t: &TaggedTemplate<'a>, dst: Reg) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let (callee, this) = self.callee_and_this(&t.tag)?;
+        let args = self.f.b.alloc_many(1 + t.quasi.exprs.len() as u32);
+        let site = spindle_vm::bytecode::TemplateSite {
+            cooked: t.quasi.quasis.iter().map(|q| q.cooked.map(|c| c.to_vec())).collect(),
+            raw: t.quasi.quasis.iter().map(|q| q.raw.encode_utf16().collect()).collect(),
+        };
+        let k = self.f.b.constant(Constant::Template(std::rc::Rc::new(site)));
+        self.emit(Instr::TemplateObject { dst: args, k });
+        for (i, e) in t.quasi.exprs.iter().enumerate() {
+            self.expr(e, Reg(args.0 + 1 + i as u16))?;
+        }
+        self.position(t.span);
+        let argc = 1 + t.quasi.exprs.len() as u16;
+        self.emit(Instr::Call { dst, callee, this, args, argc });
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    fn array_literal(&mut self, a: &ArrayLit<'a>, dst: Reg) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let arr = self.f.b.alloc();
+        self.emit(Instr::NewArray { dst: arr, capacity: a.elements.len().min(255) as u16 });
+        for el in a.elements {
+            let m = self.f.b.mark();
+            match *el {
+                ArrayElement::Hole(_) => {
+                    self.emit(Instr::ArrayPushHole { arr });
+                }
+                ArrayElement::Expr(e) => {
+                    let v = self.expr_reg(&e)?;
+                    self.emit(Instr::ArrayPush { arr, src: v });
+                }
+                ArrayElement::Spread(e, _) => {
+                    let v = self.expr_reg(&e)?;
+                    self.emit(Instr::ArraySpread { arr, src: v });
+                }
+            }
+            self.f.b.release(m);
+        }
+        self.emit(Instr::Move { dst, src: arr });
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    fn object_literal(&mut self, o: &ObjectLit<'a>, dst: Reg) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let obj = self.f.b.alloc();
+        self.emit(Instr::NewObject { dst: obj });
+        for p in o.props {
+            let m = self.f.b.mark();
+            match *p {
+                Property::KeyValue(PropKey::Ident(n), value) if n.name == "__proto__" => {
+                    let v = self.expr_reg(&value)?;
+                    self.emit(Instr::SetProtoLiteral { obj, src: v });
+                }
+                Property::KeyValue(PropKey::String(s, _), value) if s.iter().copied().eq("__proto__".encode_utf16()) => {
+                    let v = self.expr_reg(&value)?;
+                    self.emit(Instr::SetProtoLiteral { obj, src: v });
+                }
+                Property::KeyValue(PropKey::Ident(n), value) => {
+                    let v = self.named_value(&value, n.name)?;
+                    let a = self.atom(n.name);
+                    self.emit(Instr::DefineNamedField { obj, a, src: v });
+                }
+                Property::KeyValue(key, value) => {
+                    let k = self.prop_key(key)?;
+                    let v = self.expr_reg(&value)?;
+                    self.emit(Instr::DefineField { obj, key: k, src: v });
+                }
+                Property::Shorthand(id) => {
+                    let v = self.f.b.alloc();
+                    self.load_var(id, v);
+                    let a = self.atom(id.name);
+                    self.emit(Instr::DefineNamedField { obj, a, src: v });
+                }
+                Property::Method(kind, key, f) => {
+                    let k = self.prop_key(key)?;
+                    let v = self.f.b.alloc();
+                    self.closure(f, v, Some(Name { name: "", span: f.span }))?;
+                    let kind = method_kind_code(kind);
+                    self.emit(Instr::DefineMethod { obj, key: k, src: v, kind, enumerable: 1 });
+                }
+                Property::Spread(e, _) => {
+                    let v = self.expr_reg(&e)?;
+                    self.emit(Instr::CopyDataProperties { dst: obj, src: v });
+                }
+            }
+            self.f.b.release(m);
+        }
+        self.emit(Instr::Move { dst, src: obj });
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// A property key in a register (computed keys converted once, in order).
+    pub(crate) fn prop_key(&mut self, key: PropKey<'a>) -> CResult<Reg> {
+        let r = self.f.b.alloc();
+        match key {
+            PropKey::Ident(n) => {
+                let a = self.atom(n.name);
+                self.emit(Instr::LoadString { dst: r, a });
+            }
+            PropKey::String(s, _) => {
+                let a = self.atom_units(s);
+                self.emit(Instr::LoadString { dst: r, a });
+            }
+            PropKey::Number(n, _) => {
+                self.load_number(n, r)?;
+                self.emit(Instr::ToPropertyKey { dst: r, src: r });
+            }
+            PropKey::BigInt(b, _) => {
+                let k = self.f.b.constant(Constant::BigInt(b.into()));
+                self.emit(Instr::LoadConst { dst: r, k });
+                self.emit(Instr::ToPropertyKey { dst: r, src: r });
+            }
+            PropKey::Computed(e, _) => {
+                self.expr(&e, r)?;
+                self.emit(Instr::ToPropertyKey { dst: r, src: r });
+            }
+            PropKey::Private(n) => return self.unsupported("a private name here", n.span),
+        }
+        Ok(r)
+    }
+
+    /// Evaluates `value`, naming an anonymous function or class `name`.
+    pub(crate) fn named_value(&mut self, value: &Expr<'a>, name: &'a str) -> CResult<Reg> {
+        let r = self.f.b.alloc();
+        self.expr_named(value, r, name)?;
+        Ok(r)
+    }
+
+    /// NamedEvaluation: anonymous functions and classes get `name`.
+    pub(crate) fn expr_named(&mut self, value: &Expr<'a>, dst: Reg, name: &'a str) -> CResult<()> {
+        let n = Some(Name { name, span: value.span() });
+        match value {
+            Expr::Function(f) | Expr::Arrow(f) if f.id.is_none() => self.closure(f, dst, n),
+            Expr::Class(c) if c.id.is_none() => self.class(c, dst, n),
+            Expr::Paren(inner, _) if is_anonymous_fn(inner) => self.expr_named(inner, dst, name),
+            _ => self.expr(value, dst),
+        }
+    }
+
+    fn new_expr(&mut self, n: &New<'a>, dst: Reg) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let callee = self.f.b.alloc();
+        self.expr(&n.callee, callee)?;
+        if n.args.iter().any(|a| matches!(a, ArrayElement::Spread(..))) {
+            let array = self.spread_args(n.args)?;
+            self.position(n.span);
+            self.emit(Instr::NewSpread { dst, callee, array });
+        } else {
+            let args = self.args(n.args)?;
+            self.position(n.span);
+            self.emit(Instr::New { dst, callee, args, argc: n.args.len() as u16 });
+        }
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// Arguments into consecutive registers; returns the first.
+    pub(crate) fn args(&mut self, args: &[ArrayElement<'a>]) -> CResult<Reg> {
+        let first = self.f.b.alloc_many(args.len() as u32);
+        for (i, a) in args.iter().enumerate() {
+            if let ArrayElement::Expr(e) = a {
+                self.expr(e, Reg(first.0 + i as u16))?;
+            }
+        }
+        Ok(first)
+    }
+
+    /// Arguments with spread into one array register.
+    pub(crate) fn spread_args(&mut self, args: &'a [ArrayElement<'a>]) -> CResult<Reg> {
+        let lit = ArrayLit { elements: args, span: Span::default() };
+        let r = self.f.b.alloc();
+        self.array_literal(&lit, r)?;
+        Ok(r)
+    }
+
+    /// The callee and `this` of a call: `o.m` gives (o.m, o), else (f, undefined).
+    pub(crate) fn callee_and_this(&mut self, callee: &Expr<'a>) -> CResult<(Reg, Reg)> {
+        let f = self.f.b.alloc();
+        let this = self.f.b.alloc();
+        match callee {
+            Expr::Member(m) => {
+                self.expr(&m.object, this)?;
+                if m.optional {
+                    self.optional_check(this);
+                }
+                self.position(m.span);
+                self.get_member(this, m.property, f)?;
+            }
+            Expr::SuperMember(m) => {
+                self.load_this(this)?;
+                let mark = self.f.b.mark();
+                let key = self.super_key(m.property)?;
+                self.emit(Instr::GetSuper { dst: f, key });
+                self.f.b.release(mark);
+            }
+            Expr::Paren(inner, _) if matches!(inner, Expr::Member(_) | Expr::SuperMember(_)) => return self.callee_and_this(inner),
+            _ => {
+                self.expr(callee, f)?;
+                self.emit(Instr::LoadUndefined { dst: this });
+            }
+        }
+        Ok((f, this))
+    }
+
+    fn call(&mut self, c: &Call<'a>, dst: Reg) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let (callee, this) = self.callee_and_this(&c.callee)?;
+        if c.optional {
+            self.optional_check(callee);
+        }
+        let direct_eval = matches!(c.callee, Expr::Ident(id) if id.name == "eval");
+        if c.args.iter().any(|a| matches!(a, ArrayElement::Spread(..))) {
+            let array = self.spread_args(c.args)?;
+            self.position(c.span);
+            self.emit(Instr::CallSpread { dst, callee, this, array });
+        } else {
+            let args = self.args(c.args)?;
+            self.position(c.span);
+            let argc = c.args.len() as u16;
+            if direct_eval {
+                let strict = u16::from(self.f.strict);
+                self.emit(Instr::CallEval { dst, callee, args, argc, strict });
+            } else {
+                self.emit(Instr::Call { dst, callee, this, args, argc });
+            }
+        }
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// `this` into `dst`.
+    pub(crate) fn load_this(&mut self, dst: Reg) -> CResult<()> {
+        if let Some((depth, slot)) = self.captured_this_slot() {
+            let a = self.atom("this");
+            self.emit(Instr::GetEnv { dst, depth, slot, a });
+        } else {
+            self.emit(Instr::LoadThis { dst });
+        }
+        Ok(())
+    }
+
+    /// Inside an arrow: the env slot holding the enclosing function's `this`.
+    pub(crate) fn captured_this_slot(&mut self) -> Option<(u16, u16)> {
+        if self.scopes.scope(self.f.function_scope).kind != crate::scope::ScopeKind::Arrow {
+            return None;
+        }
+        let target = self.scopes.this_scope(self.f.scope);
+        let slot = self.layout(target).this_slot?;
+        let depth = self.env_depth(target);
+        Some((depth, slot))
+    }
+
+    fn load_new_target(&mut self, dst: Reg) -> CResult<()> {
+        if let Some(r) = self.f.new_target_reg {
+            self.emit(Instr::Move { dst, src: r });
+        } else {
+            self.emit(Instr::LoadNewTarget { dst });
+        }
+        Ok(())
+    }
+}
+
+fn is_anonymous_fn(e: &Expr<'_>) -> bool {
+    match e {
+        Expr::Function(f) | Expr::Arrow(f) => f.id.is_none(),
+        Expr::Class(c) => c.id.is_none(),
+        Expr::Paren(inner, _) => is_anonymous_fn(inner),
+        _ => false,
+    }
+}
+
+/// `DefineMethod`'s kind operand.
+pub(crate) fn method_kind_code(kind: MethodKind) -> u16 {
+    match kind {
+        MethodKind::Get => 1,
+        MethodKind::Set => 2,
+        _ => 0,
+    }
+}
+
+/// The instruction for a binary operator.
+pub(crate) fn binary_instr(op: BinaryOp, dst: Reg, a: Reg, b: Reg) -> Instr {
+    match op {
+        BinaryOp::Add => Instr::Add { dst, a, b },
+        BinaryOp::Sub => Instr::Sub { dst, a, b },
+        BinaryOp::Mul => Instr::Mul { dst, a, b },
+        BinaryOp::Div => Instr::Div { dst, a, b },
+        BinaryOp::Rem => Instr::Rem { dst, a, b },
+        BinaryOp::Exp => Instr::Exp { dst, a, b },
+        BinaryOp::Shl => Instr::Shl { dst, a, b },
+        BinaryOp::Shr => Instr::Shr { dst, a, b },
+        BinaryOp::UShr => Instr::UShr { dst, a, b },
+        BinaryOp::BitAnd => Instr::BitAnd { dst, a, b },
+        BinaryOp::BitOr => Instr::BitOr { dst, a, b },
+        BinaryOp::BitXor => Instr::BitXor { dst, a, b },
+        BinaryOp::Eq => Instr::Eq { dst, a, b },
+        BinaryOp::NotEq => Instr::NotEq { dst, a, b },
+        BinaryOp::StrictEq => Instr::StrictEq { dst, a, b },
+        BinaryOp::StrictNotEq => Instr::StrictNotEq { dst, a, b },
+        BinaryOp::Lt => Instr::Lt { dst, a, b },
+        BinaryOp::LtEq => Instr::LtEq { dst, a, b },
+        BinaryOp::Gt => Instr::Gt { dst, a, b },
+        BinaryOp::GtEq => Instr::GtEq { dst, a, b },
+        BinaryOp::In => Instr::In { dst, a, b },
+        BinaryOp::Instanceof => Instr::InstanceOf { dst, a, b },
+    }
+}

@@ -1,0 +1,149 @@
+//! Code generation: the resolved AST to [`FunctionProto`]s for the VM.
+//!
+//! One [`Compiler`] walks a whole program; it keeps a [`FunctionState`] per
+//! function being compiled (nested functions are compiled when reached and
+//! become constants of their parent). Bindings live in registers unless a
+//! closure captures them (then in a slot of their scope's environment) or
+//! they are top-level bindings of a script (then global).
+//!
+//! Invariants: `FunctionState::scope` is the innermost scope whose code is
+//! being emitted, and the environments the VM holds at that point are
+//! exactly the env-bearing scopes from there out; every register holding a
+//! binding is allocated when its scope is entered and released when left.
+
+mod builder;
+mod class;
+mod control;
+mod expr;
+mod function;
+mod pattern;
+mod scopes;
+mod stmt;
+
+use crate::ast::{Program, ScopeId};
+use crate::scope::ScopeTree;
+use crate::span::{LineIndex, Span};
+use crate::SyntaxError;
+use builder::{FunctionBuilder, ProtoInfo};
+use control::Control;
+use rustc_hash::FxHashMap;
+use spindle_vm::bytecode::{FunctionKind, FunctionProto, Instr, ProtoFlags, Reg};
+use spindle_vm::heap::Heap;
+use std::rc::Rc;
+
+type CResult<T> = Result<T, SyntaxError>;
+
+/// Compiles a parsed script into the proto of its top-level code. Atoms
+/// (names and string constants) are interned in `heap`, so the result runs
+/// on the VM owning that heap.
+pub fn compile_script(program: &Program<'_>, scopes: &ScopeTree<'_>, heap: &mut Heap, file: &str, source: &str) -> Result<Rc<FunctionProto>, SyntaxError> {
+    let mut c = Compiler {
+        scopes,
+        heap,
+        file: Rc::from(file),
+        source,
+        lines: LineIndex::new(source),
+        f: FunctionState::new(program.scope, FunctionKind::Script, program.strict),
+        env_slots: FxHashMap::default(),
+        private_scopes: Vec::new(),
+    };
+    c.script_body(program)?;
+    let f = std::mem::replace(&mut c.f, FunctionState::new(program.scope, FunctionKind::Script, false));
+    let info = ProtoInfo {
+        name: Rc::from(""),
+        kind: FunctionKind::Script,
+        flags: ProtoFlags { strict: program.strict, needs_args: false },
+        param_count: 0,
+        length: 0,
+        file: c.file.clone(),
+        source_text: Rc::from(""),
+        span: program.span,
+    };
+    f.b.finish(info)
+}
+
+/// Per-function compilation state.
+pub(crate) struct FunctionState<'a> {
+    pub(crate) b: FunctionBuilder,
+    /// The function's own scope.
+    pub(crate) function_scope: ScopeId,
+    /// The innermost scope at this point of the code.
+    pub(crate) scope: ScopeId,
+    pub(crate) kind: FunctionKind,
+    pub(crate) strict: bool,
+    /// Register of each register-resident binding: (scope, binding index).
+    pub(crate) regs: FxHashMap<(ScopeId, u32), Reg>,
+    /// Loops, labels, `finally` blocks and environments, innermost last.
+    pub(crate) control: Vec<Control<'a>>,
+    /// Jumps to the end of the innermost optional chain.
+    pub(crate) optional_exits: Vec<Vec<builder::JumpSite>>,
+    /// Registers holding the function object and new.target (class constructors).
+    pub(crate) callee_reg: Option<Reg>,
+    pub(crate) new_target_reg: Option<Reg>,
+}
+
+impl FunctionState<'_> {
+    fn new(scope: ScopeId, kind: FunctionKind, strict: bool) -> Self {
+        FunctionState {
+            b: FunctionBuilder::new(),
+            function_scope: scope,
+            scope,
+            kind,
+            strict,
+            regs: FxHashMap::default(),
+            control: Vec::new(),
+            optional_exits: Vec::new(),
+            callee_reg: None,
+            new_target_reg: None,
+        }
+    }
+}
+
+/// The code generator for one program.
+pub(crate) struct Compiler<'a, 'h> {
+    pub(crate) scopes: &'h ScopeTree<'a>,
+    pub(crate) heap: &'h mut Heap,
+    pub(crate) file: Rc<str>,
+    pub(crate) source: &'a str,
+    pub(crate) lines: LineIndex,
+    pub(crate) f: FunctionState<'a>,
+    /// Environment slot of each captured binding, and each scope's env size.
+    pub(crate) env_slots: FxHashMap<ScopeId, scopes::EnvLayout>,
+    /// Private names of the classes being compiled, innermost last.
+    pub(crate) private_scopes: Vec<class::PrivateScope<'a>>,
+}
+
+impl<'a> Compiler<'a, '_> {
+    /// Emits an instruction.
+    pub(crate) fn emit(&mut self, instr: Instr) -> usize {
+        self.f.b.emit(instr)
+    }
+
+    /// The error for a construct this code generator does not handle.
+    pub(crate) fn unsupported<T>(&self, what: &str, span: Span) -> CResult<T> {
+        Err(SyntaxError::new(format!("{what} is not supported by Spindle's compiler yet"), span))
+    }
+
+    /// Records the source position of the code emitted next.
+    pub(crate) fn position(&mut self, span: Span) {
+        let (line, column) = self.lines.line_col(self.source, span.start);
+        self.f.b.mark_position(line, column);
+    }
+
+    /// The atom operand for `name`.
+    pub(crate) fn atom(&mut self, name: &str) -> u32 {
+        let a = self.heap.intern_str(name);
+        self.f.b.atom(a)
+    }
+
+    /// The atom operand for a UTF-16 string.
+    pub(crate) fn atom_units(&mut self, units: &[u16]) -> u32 {
+        let a = self.heap.intern(units);
+        self.f.b.atom(a)
+    }
+
+    /// The source text of `span`.
+    pub(crate) fn text(&self, span: Span) -> &'a str {
+        self.source.get(span.start as usize..span.end as usize).unwrap_or("")
+    }
+}

@@ -1,0 +1,356 @@
+//! Assignment: simple targets, compound and logical assignment, `++`/`--`,
+//! and destructuring of array and object patterns (for declarations,
+//! parameters and assignment alike).
+
+use super::{CResult, Compiler};
+use crate::ast::*;
+use spindle_vm::bytecode::{Instr, Reg};
+
+/// How a pattern's identifiers are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BindMode {
+    /// Assignment to existing bindings (`[a, b] = c`).
+    Assign,
+    /// Initialisation of declared bindings (`let [a, b] = c`, parameters).
+    Init,
+}
+
+impl<'a> Compiler<'a, '_> {
+    pub(crate) fn assign(&mut self, a: &Assign<'a>, dst: Reg) -> CResult<()> {
+        match a.op {
+            AssignOp::Assign => {
+                match a.target {
+                    Pattern::Ident(id) => {
+                        self.expr_named(&a.value, dst, id.name)?;
+                        self.position(a.span);
+                        self.store_var(id, dst, false);
+                    }
+                    Pattern::Expr(target) => {
+                        let mark = self.f.b.mark();
+                        let (obj, key) = self.reference(&target)?;
+                        self.expr(&a.value, dst)?;
+                        self.position(a.span);
+                        self.put_reference(&target, obj, key, dst)?;
+                        self.f.b.release(mark);
+                    }
+                    pattern => {
+                        self.expr(&a.value, dst)?;
+                        self.position(a.span);
+                        self.destructure(pattern, dst, BindMode::Assign)?;
+                    }
+                }
+                Ok(())
+            }
+            AssignOp::Binary(op) => {
+                let mark = self.f.b.mark();
+                let (obj, key) = self.target_reference(a.target)?;
+                self.get_reference(a.target, obj, key, dst)?;
+                let v = self.f.b.alloc();
+                self.expr(&a.value, v)?;
+                self.position(a.span);
+                self.emit(super::expr::binary_instr(op, dst, dst, v));
+                self.put_target(a.target, obj, key, dst)?;
+                self.f.b.release(mark);
+                Ok(())
+            }
+            AssignOp::Logical(op) => {
+                let mark = self.f.b.mark();
+                let (obj, key) = self.target_reference(a.target)?;
+                self.get_reference(a.target, obj, key, dst)?;
+                let skip = match op {
+                    LogicalOp::And => self.f.b.emit_jump(Instr::JumpIfFalse { cond: dst, target: 0 }),
+                    LogicalOp::Or => self.f.b.emit_jump(Instr::JumpIfTrue { cond: dst, target: 0 }),
+                    LogicalOp::Coalesce => self.f.b.emit_jump(Instr::JumpIfNotNullish { cond: dst, target: 0 }),
+                };
+                match a.target {
+                    Pattern::Ident(id) => self.expr_named(&a.value, dst, id.name)?,
+                    _ => self.expr(&a.value, dst)?,
+                }
+                self.put_target(a.target, obj, key, dst)?;
+                self.f.b.patch_here(skip);
+                self.f.b.release(mark);
+                Ok(())
+            }
+        }
+    }
+
+    /// `++x`, `x--`, ...
+    pub(crate) fn update(&mut self, u: &Update<'a>, dst: Reg) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let target = match u.target {
+            Expr::Ident(id) => Pattern::Ident(id),
+            Expr::Paren(inner, _) => match *inner {
+                Expr::Ident(id) => Pattern::Ident(id),
+                other => Pattern::Expr(other),
+            },
+            other => Pattern::Expr(other),
+        };
+        let (obj, key) = self.target_reference(target)?;
+        let old = self.f.b.alloc();
+        self.get_reference(target, obj, key, old)?;
+        self.position(u.span);
+        self.emit(Instr::ToNumeric { dst: old, src: old });
+        let new = self.f.b.alloc();
+        let i = match u.op {
+            UpdateOp::Increment => Instr::Inc { dst: new, src: old },
+            UpdateOp::Decrement => Instr::Dec { dst: new, src: old },
+        };
+        self.emit(i);
+        self.put_target(target, obj, key, new)?;
+        let result = if u.prefix { new } else { old };
+        self.emit(Instr::Move { dst, src: result });
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// The object and key registers of a member target (none for an identifier).
+    fn target_reference(&mut self, target: Pattern<'a>) -> CResult<(Option<Reg>, Option<Reg>)> {
+        match target {
+            Pattern::Expr(e) => self.reference(&e),
+            _ => Ok((None, None)),
+        }
+    }
+
+    /// Evaluates the object and key of a member expression used as a target.
+    fn reference(&mut self, e: &Expr<'a>) -> CResult<(Option<Reg>, Option<Reg>)> {
+        match e {
+            Expr::Paren(inner, _) => self.reference(inner),
+            Expr::Member(m) => {
+                let obj = self.f.b.alloc();
+                self.expr(&m.object, obj)?;
+                let key = match m.property {
+                    MemberProp::Name(_) => None,
+                    MemberProp::Computed(k) => {
+                        let r = self.f.b.alloc();
+                        self.expr(&k, r)?;
+                        self.emit(Instr::ToPropertyKey { dst: r, src: r });
+                        Some(r)
+                    }
+                    MemberProp::Private(n) => Some(self.private_name(n)?),
+                };
+                Ok((Some(obj), key))
+            }
+            Expr::SuperMember(m) => {
+                let key = self.super_key(m.property)?;
+                Ok((None, Some(key)))
+            }
+            _ => self.unsupported("this assignment target", e.span()),
+        }
+    }
+
+    fn get_reference(&mut self, target: Pattern<'a>, obj: Option<Reg>, key: Option<Reg>, dst: Reg) -> CResult<()> {
+        match target {
+            Pattern::Ident(id) => {
+                self.load_var(id, dst);
+                Ok(())
+            }
+            Pattern::Expr(e) => self.get_expr_reference(&e, obj, key, dst),
+            _ => self.unsupported("this assignment target", target.span()),
+        }
+    }
+
+    fn get_expr_reference(&mut self, e: &Expr<'a>, obj: Option<Reg>, key: Option<Reg>, dst: Reg) -> CResult<()> {
+        match (e, obj, key) {
+            (Expr::Paren(inner, _), ..) => self.get_expr_reference(inner, obj, key, dst),
+            (Expr::Member(m), Some(o), _) => {
+                match (m.property, key) {
+                    (MemberProp::Name(n), _) => {
+                        let a = self.atom(n.name);
+                        let ic = self.f.b.cache();
+                        self.emit(Instr::GetField { dst, obj: o, a, ic });
+                    }
+                    (MemberProp::Private(_), Some(k)) => {
+                        self.emit(Instr::GetPrivate { dst, obj: o, name: k });
+                    }
+                    (_, Some(k)) => {
+                        self.emit(Instr::GetElem { dst, obj: o, key: k });
+                    }
+                    _ => {}
+                }
+                Ok(())
+            }
+            (Expr::SuperMember(_), _, Some(k)) => {
+                self.emit(Instr::GetSuper { dst, key: k });
+                Ok(())
+            }
+            _ => self.unsupported("this assignment target", e.span()),
+        }
+    }
+
+    fn put_target(&mut self, target: Pattern<'a>, obj: Option<Reg>, key: Option<Reg>, src: Reg) -> CResult<()> {
+        match target {
+            Pattern::Ident(id) => {
+                self.store_var(id, src, false);
+                Ok(())
+            }
+            Pattern::Expr(e) => self.put_reference(&e, obj, key, src),
+            _ => self.unsupported("this assignment target", target.span()),
+        }
+    }
+
+    /// Stores `src` into the member target `e` (object and key already evaluated).
+    pub(crate) fn put_reference(&mut self, e: &Expr<'a>, obj: Option<Reg>, key: Option<Reg>, src: Reg) -> CResult<()> {
+        match (e, obj) {
+            (Expr::Paren(inner, _), _) => self.put_reference(inner, obj, key, src),
+            (Expr::Member(m), Some(o)) => {
+                match (m.property, key) {
+                    (MemberProp::Name(n), _) => {
+                        let a = self.atom(n.name);
+                        let ic = self.f.b.cache();
+                        self.emit(Instr::SetField { obj: o, a, src, ic });
+                    }
+                    (MemberProp::Private(_), Some(k)) => {
+                        self.emit(Instr::SetPrivate { obj: o, name: k, src });
+                    }
+                    (_, Some(k)) => {
+                        self.emit(Instr::SetElem { obj: o, key: k, src });
+                    }
+                    _ => {}
+                }
+                Ok(())
+            }
+            (Expr::SuperMember(_), _) => {
+                if let Some(k) = key {
+                    self.emit(Instr::SetSuper { key: k, src });
+                }
+                Ok(())
+            }
+            _ => self.unsupported("this assignment target", e.span()),
+        }
+    }
+
+    /// Binds or assigns `pattern` from the value in `value`.
+    pub(crate) fn destructure(&mut self, pattern: Pattern<'a>, value: Reg, mode: BindMode) -> CResult<()> {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.destructure_inner(pattern, value, mode))
+    }
+
+    fn destructure_inner(&mut self, pattern: Pattern<'a>, value: Reg, mode: BindMode) -> CResult<()> {
+        match pattern {
+            Pattern::Ident(id) => {
+                self.store_var(id, value, mode == BindMode::Init);
+                Ok(())
+            }
+            Pattern::Expr(e) => {
+                let mark = self.f.b.mark();
+                let (obj, key) = self.reference(&e)?;
+                self.put_reference(&e, obj, key, value)?;
+                self.f.b.release(mark);
+                Ok(())
+            }
+            Pattern::Assign(ap) => {
+                let mark = self.f.b.mark();
+                let v = self.f.b.alloc();
+                self.emit(Instr::Move { dst: v, src: value });
+                let skip = self.f.b.emit_jump(Instr::JumpIfNotUndefined { cond: v, target: 0 });
+                match ap.target {
+                    Pattern::Ident(id) => self.expr_named(&ap.default, v, id.name)?,
+                    _ => self.expr(&ap.default, v)?,
+                }
+                self.f.b.patch_here(skip);
+                self.destructure(ap.target, v, mode)?;
+                self.f.b.release(mark);
+                Ok(())
+            }
+            Pattern::Object(o) => self.destructure_object(o, value, mode),
+            Pattern::Array(a) => self.destructure_array(a, value, mode),
+        }
+    }
+
+    fn destructure_object(&mut self, o: &ObjectPattern<'a>, value: Reg, mode: BindMode) -> CResult<()> {
+        let mark = self.f.b.mark();
+        if o.props.is_empty() && o.rest.is_none() {
+            // RequireObjectCoercible: reading any property of null/undefined throws.
+            let t = self.f.b.alloc();
+            let k = self.f.b.alloc();
+            let a = self.atom("");
+            self.emit(Instr::LoadString { dst: k, a });
+            let skip = self.f.b.emit_jump(Instr::JumpIfNotNullish { cond: value, target: 0 });
+            self.emit(Instr::GetElem { dst: t, obj: value, key: k });
+            self.f.b.patch_here(skip);
+        }
+        let keys = o.rest.map(|_| {
+            let arr = self.f.b.alloc();
+            self.emit(Instr::NewArray { dst: arr, capacity: 0 });
+            arr
+        });
+        for p in o.props {
+            let m = self.f.b.mark();
+            let key = self.prop_key(p.key)?;
+            if let Some(arr) = keys {
+                self.emit(Instr::ArrayPush { arr, src: key });
+            }
+            let v = self.f.b.alloc();
+            self.emit(Instr::GetElem { dst: v, obj: value, key });
+            self.destructure(p.value, v, mode)?;
+            self.f.b.release(m);
+        }
+        if let (Some(rest), Some(arr)) = (o.rest, keys) {
+            let v = self.f.b.alloc();
+            self.emit(Instr::CopyRest { dst: v, src: value, excluded: arr });
+            self.destructure(rest, v, mode)?;
+        }
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    fn destructure_array(&mut self, a: &ArrayPattern<'a>, value: Reg, mode: BindMode) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let iter = self.f.b.alloc_many(2);
+        let done = self.f.b.alloc();
+        self.emit(Instr::GetIterator { iter, src: value });
+        self.emit(Instr::LoadFalse { dst: done });
+        let start = self.f.b.pc();
+        let exc = self.f.b.alloc();
+        for el in a.elements {
+            let v = self.f.b.alloc();
+            self.step_or_undefined(iter, done, v);
+            if let Some(p) = el {
+                self.destructure(*p, v, mode)?;
+            }
+            self.f.b.release(exc.0 as u32 + 1);
+        }
+        if let Some(rest) = a.rest {
+            let arr = self.f.b.alloc();
+            self.emit(Instr::NewArray { dst: arr, capacity: 0 });
+            let v = self.f.b.alloc();
+            let skip = self.f.b.emit_jump(Instr::JumpIfTrue { cond: done, target: 0 });
+            let top = self.f.b.pc();
+            let exit = self.f.b.emit_jump(Instr::IteratorStep { dst: v, iter, target: 0 });
+            self.emit(Instr::ArrayPush { arr, src: v });
+            self.emit(Instr::Jump { target: top });
+            self.f.b.patch_here(exit);
+            self.f.b.patch_here(skip);
+            self.emit(Instr::LoadTrue { dst: done });
+            self.destructure(rest, arr, mode)?;
+        }
+        let end = self.f.b.pc();
+        // Close the iterator unless it is exhausted; on a throw, close it quietly and rethrow.
+        let normal = self.f.b.emit_jump(Instr::JumpIfTrue { cond: done, target: 0 });
+        self.emit(Instr::IteratorClose { iter });
+        let out = self.f.b.emit_jump(Instr::Jump { target: 0 });
+        let handler = self.f.b.pc();
+        let rethrow = self.f.b.emit_jump(Instr::JumpIfTrue { cond: done, target: 0 });
+        self.emit(Instr::IteratorCloseQuiet { iter });
+        self.f.b.patch_here(rethrow);
+        self.emit(Instr::Throw { src: exc });
+        self.f.b.patch_here(normal);
+        self.f.b.patch_here(out);
+        let depth = self.f.b.env_depth;
+        self.f.b.add_handler(start, end, handler, exc, depth);
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// `v := next value`, or `undefined` once the iterator is done.
+    fn step_or_undefined(&mut self, iter: Reg, done: Reg, v: Reg) {
+        self.emit(Instr::LoadUndefined { dst: v });
+        let skip = self.f.b.emit_jump(Instr::JumpIfTrue { cond: done, target: 0 });
+        let exhausted = self.f.b.emit_jump(Instr::IteratorStep { dst: v, iter, target: 0 });
+        let over = self.f.b.emit_jump(Instr::Jump { target: 0 });
+        self.f.b.patch_here(exhausted);
+        self.emit(Instr::LoadTrue { dst: done });
+        self.emit(Instr::LoadUndefined { dst: v });
+        self.f.b.patch_here(skip);
+        self.f.b.patch_here(over);
+    }
+}

@@ -1,0 +1,304 @@
+//! Where bindings live and how to reach them: the environment layout of
+//! each scope (captured bindings get slots), registers for the rest,
+//! entering and leaving scopes, and loading and storing variables.
+
+use super::{CResult, Compiler};
+use crate::ast::{Ident, ScopeId};
+use crate::scope::{BindingKind, Resolution, ScopeKind};
+use spindle_vm::bytecode::{Instr, Reg};
+
+/// The environment of one scope: its size and the slot of each binding.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EnvLayout {
+    /// Slots in the environment; 0 means the scope pushes no environment.
+    pub(crate) size: u16,
+    /// Slot of binding i, if captured.
+    pub(crate) slots: Vec<Option<u16>>,
+    /// Function scopes whose `this` arrows capture: its slot.
+    pub(crate) this_slot: Option<u16>,
+}
+
+/// Where a binding is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Loc {
+    /// A register of the current frame.
+    Reg(Reg),
+    /// Slot of the environment `depth` steps out.
+    Env { depth: u16, slot: u16 },
+    /// A global binding (global object property or global lexical).
+    Global,
+}
+
+impl<'a> Compiler<'a, '_> {
+    /// The environment layout of `scope`.
+    pub(crate) fn layout(&mut self, scope: ScopeId) -> &super::scopes::EnvLayout {
+        if !self.env_slots.contains_key(&scope) {
+            let layout = self.compute_layout(scope);
+            self.env_slots.insert(scope, layout);
+        }
+        &self.env_slots[&scope]
+    }
+
+    fn compute_layout(&self, scope: ScopeId) -> EnvLayout {
+        let s = self.scopes.scope(scope);
+        if s.kind == ScopeKind::Script {
+            return EnvLayout::default();
+        }
+        let mut next = 0u16;
+        let slots = s
+            .bindings
+            .iter()
+            .map(|b| {
+                b.captured.then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect();
+        let this_slot = (s.arrow_captures && s.kind.is_function_boundary() && s.kind != ScopeKind::Arrow).then(|| {
+            next += 1;
+            next - 1
+        });
+        EnvLayout { size: next, slots, this_slot }
+    }
+
+    /// The scope has an environment at run time.
+    pub(crate) fn has_env(&mut self, scope: ScopeId) -> bool {
+        self.layout(scope).size > 0
+    }
+
+    /// Number of environments between the current scope and `target`
+    /// (exclusive), which is how far out `target`'s environment is.
+    pub(crate) fn env_depth(&mut self, target: ScopeId) -> u16 {
+        let mut depth = 0;
+        let mut s = self.f.scope;
+        while s != target {
+            if self.has_env(s) {
+                depth += 1;
+            }
+            match self.scopes.scope(s).parent {
+                Some(p) => s = p,
+                None => break,
+            }
+        }
+        depth
+    }
+
+    /// Enters `scope`: pushes its environment and gives its register
+    /// bindings registers (holding `undefined`, or ~empty~ for TDZ bindings).
+    pub(crate) fn enter_scope(&mut self, scope: ScopeId) -> CResult<()> {
+        let size = self.layout(scope).size;
+        self.f.scope = scope;
+        if size > 0 {
+            self.emit(Instr::PushEnv { size });
+            self.f.b.env_depth += 1;
+            self.f.control.push(super::control::Control::Env);
+        }
+        let bindings = self.scopes.scope(scope).bindings.clone();
+        let slots = self.layout(scope).slots.clone();
+        for (i, b) in bindings.iter().enumerate() {
+            if self.scopes.scope(scope).kind == ScopeKind::Script {
+                continue;
+            }
+            match slots.get(i).copied().flatten() {
+                Some(slot) if !b.kind.has_tdz() && b.kind != BindingKind::Param => {
+                    let r = self.f.b.alloc();
+                    self.emit(Instr::LoadUndefined { dst: r });
+                    self.emit(Instr::SetEnv { depth: 0, slot, src: r });
+                    self.f.b.release(self.f.b.mark() - 1);
+                }
+                Some(_) => {}
+                None if self.f.regs.contains_key(&(scope, i as u32)) => {}
+                None => {
+                    let r = self.f.b.alloc();
+                    let init = if b.kind.has_tdz() { Instr::LoadEmpty { dst: r } } else { Instr::LoadUndefined { dst: r } };
+                    self.emit(init);
+                    self.f.regs.insert((scope, i as u32), r);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Leaves `scope` (back to its parent): pops its environment.
+    pub(crate) fn leave_scope(&mut self, scope: ScopeId) {
+        if self.has_env(scope) {
+            self.emit(Instr::PopEnv {});
+            self.f.b.env_depth = self.f.b.env_depth.saturating_sub(1);
+            if matches!(self.f.control.last(), Some(super::control::Control::Env)) {
+                self.f.control.pop();
+            }
+        }
+        if let Some(p) = self.scopes.scope(scope).parent {
+            self.f.scope = p;
+        }
+    }
+
+    /// Where the binding `index` of `scope` lives, seen from the current scope.
+    pub(crate) fn binding_loc(&mut self, scope: ScopeId, index: u32) -> Loc {
+        if self.scopes.scope(scope).kind == ScopeKind::Script {
+            return Loc::Global;
+        }
+        if let Some(slot) = self.layout(scope).slots.get(index as usize).copied().flatten() {
+            let depth = self.env_depth(scope);
+            return Loc::Env { depth, slot };
+        }
+        match self.f.regs.get(&(scope, index)) {
+            Some(r) => Loc::Reg(*r),
+            None => Loc::Global,
+        }
+    }
+
+    /// Initialises binding `index` of `scope` with `src`.
+    pub(crate) fn store_binding(&mut self, scope: ScopeId, index: u32, src: Reg) {
+        match self.binding_loc(scope, index) {
+            Loc::Reg(r) => {
+                if r != src {
+                    self.emit(Instr::Move { dst: r, src });
+                }
+            }
+            Loc::Env { depth, slot } => {
+                self.emit(Instr::SetEnv { depth, slot, src });
+            }
+            Loc::Global => {}
+        }
+    }
+
+    /// Where identifier occurrence `id` lives.
+    pub(crate) fn ident_loc(&mut self, id: Ident<'a>) -> (Loc, Option<(ScopeId, u32)>) {
+        match self.scopes.resolution(id.id) {
+            Resolution::Local { scope, binding, .. } | Resolution::Dynamic { fallback: Some((scope, binding)) } => {
+                (self.binding_loc(scope, binding), Some((scope, binding)))
+            }
+            Resolution::Global | Resolution::Dynamic { fallback: None } => (Loc::Global, None),
+        }
+    }
+
+    /// The binding's kind, if resolved locally.
+    fn binding_kind(&self, b: Option<(ScopeId, u32)>) -> Option<BindingKind> {
+        b.map(|(s, i)| self.scopes.binding(s, i).kind)
+    }
+
+    /// Loads variable `id` into `dst` (ReferenceError in its TDZ or if undeclared).
+    pub(crate) fn load_var(&mut self, id: Ident<'a>, dst: Reg) {
+        let (loc, binding) = self.ident_loc(id);
+        let a = self.atom(id.name);
+        match loc {
+            Loc::Reg(r) => {
+                if r != dst {
+                    self.emit(Instr::Move { dst, src: r });
+                }
+                if self.binding_kind(binding).is_some_and(|k| k.has_tdz()) && self.needs_tdz_check(id, binding) {
+                    self.emit(Instr::CheckInit { src: dst, a });
+                }
+            }
+            Loc::Env { depth, slot } => {
+                self.emit(Instr::GetEnv { dst, depth, slot, a });
+            }
+            Loc::Global => {
+                let ic = self.f.b.cache();
+                self.emit(Instr::GetGlobal { dst, a, ic });
+            }
+        }
+    }
+
+    /// A register already holding `id`'s value, if it lives in one and needs no check.
+    pub(crate) fn var_register(&mut self, id: Ident<'a>) -> Option<Reg> {
+        let (loc, binding) = self.ident_loc(id);
+        match loc {
+            Loc::Reg(r) if !(self.binding_kind(binding).is_some_and(|k| k.has_tdz()) && self.needs_tdz_check(id, binding)) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// A TDZ check is needed unless the use comes after the declaration in
+    /// the same function, outside a `switch` (whose cases can skip it).
+    fn needs_tdz_check(&self, id: Ident<'a>, binding: Option<(ScopeId, u32)>) -> bool {
+        let Some((scope, index)) = binding else { return true };
+        let b = self.scopes.binding(scope, index);
+        let in_switch = self.scopes.scope(scope).kind == ScopeKind::Block && self.f.control.iter().any(|c| c.is_switch_scope(scope));
+        id.span.start < b.span.end || in_switch
+    }
+
+    /// `typeof id`: no ReferenceError for an undeclared global.
+    pub(crate) fn load_var_for_typeof(&mut self, id: Ident<'a>, dst: Reg) {
+        let (loc, _) = self.ident_loc(id);
+        if let Loc::Global = loc {
+            let a = self.atom(id.name);
+            let ic = self.f.b.cache();
+            self.emit(Instr::GetGlobalOrUndefined { dst, a, ic });
+        } else {
+            self.load_var(id, dst);
+        }
+    }
+
+    /// Assigns `src` to variable `id` (`init`: its declaration initialises it).
+    pub(crate) fn store_var(&mut self, id: Ident<'a>, src: Reg, init: bool) {
+        let (loc, binding) = self.ident_loc(id);
+        let kind = self.binding_kind(binding);
+        let a = self.atom(id.name);
+        if !init {
+            match kind {
+                Some(BindingKind::Const) | Some(BindingKind::Import) => {
+                    self.check_before_const_assign(loc, a, id, binding);
+                    let msg = self.atom("Assignment to constant variable.");
+                    self.emit(Instr::ThrowError { kind: 1, a: msg });
+                    return;
+                }
+                Some(BindingKind::SelfName) => {
+                    if self.f.strict {
+                        let msg = self.atom("Assignment to constant variable.");
+                        self.emit(Instr::ThrowError { kind: 1, a: msg });
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
+        match loc {
+            Loc::Reg(r) => {
+                if !init && kind.is_some_and(|k| k.has_tdz()) && self.needs_tdz_check(id, binding) {
+                    self.emit(Instr::CheckInit { src: r, a });
+                }
+                if r != src {
+                    self.emit(Instr::Move { dst: r, src });
+                }
+            }
+            Loc::Env { depth, slot } => {
+                if !init && kind.is_some_and(|k| k.has_tdz()) {
+                    self.emit(Instr::SetEnvChecked { depth, slot, src, a });
+                } else {
+                    self.emit(Instr::SetEnv { depth, slot, src });
+                }
+            }
+            Loc::Global => {
+                if init && binding.is_some() && kind.is_some_and(|k| k.has_tdz()) {
+                    self.emit(Instr::InitGlobalLexical { a, src });
+                } else {
+                    let strict = u16::from(self.f.strict);
+                    self.emit(Instr::SetGlobal { a, src, strict });
+                }
+            }
+        }
+    }
+
+    /// Assigning a `const` first reads it, so its TDZ error wins.
+    fn check_before_const_assign(&mut self, loc: Loc, a: u32, id: Ident<'a>, binding: Option<(ScopeId, u32)>) {
+        let mark = self.f.b.mark();
+        let tmp = self.f.b.alloc();
+        match loc {
+            Loc::Reg(r) if self.needs_tdz_check(id, binding) => {
+                self.emit(Instr::CheckInit { src: r, a });
+            }
+            Loc::Env { depth, slot } => {
+                self.emit(Instr::GetEnv { dst: tmp, depth, slot, a });
+            }
+            Loc::Global => {
+                let ic = self.f.b.cache();
+                self.emit(Instr::GetGlobal { dst: tmp, a, ic });
+            }
+            Loc::Reg(_) => {}
+        }
+        self.f.b.release(mark);
+    }
+}

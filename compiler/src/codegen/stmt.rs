@@ -1,0 +1,477 @@
+//! Statements: declarations, blocks, control flow, loops, `switch`,
+//! `try`/`catch`/`finally`, and the top level of a script.
+
+use super::control::{Control, Exit};
+use super::pattern::BindMode;
+use super::{CResult, Compiler};
+use crate::ast::*;
+use crate::scope::BindingKind;
+use spindle_vm::bytecode::{Instr, Reg};
+
+impl<'a> Compiler<'a, '_> {
+    /// The top level of a script: global declarations, then the body; the
+    /// completion value is returned.
+    pub(crate) fn script_body(&mut self, program: &Program<'a>) -> CResult<()> {
+        self.declare_globals(program)?;
+        self.hoist_functions(program.body)?;
+        let completion = self.f.b.alloc();
+        self.emit(Instr::LoadUndefined { dst: completion });
+        for s in program.body {
+            if let Stmt::Expr(e, span) = s {
+                self.position(*span);
+                self.expr(e, completion)?;
+            } else {
+                self.stmt(s)?;
+            }
+        }
+        self.emit_return(completion);
+        Ok(())
+    }
+
+    /// GlobalDeclarationInstantiation: lexical bindings and vars.
+    fn declare_globals(&mut self, program: &Program<'a>) -> CResult<()> {
+        let scope = self.scopes.scope(program.scope);
+        let bindings = scope.bindings.clone();
+        for b in &bindings {
+            let a = self.atom(b.name);
+            match b.kind {
+                BindingKind::Let | BindingKind::Class => {
+                    self.emit(Instr::DeclareGlobalLexical { a, constant: 0 });
+                }
+                BindingKind::Const => {
+                    self.emit(Instr::DeclareGlobalLexical { a, constant: 1 });
+                }
+                BindingKind::Var => {
+                    self.emit(Instr::DeclareGlobalVar { a, func: Reg(0), has_func: 0 });
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Compiles one statement.
+    pub(crate) fn stmt(&mut self, s: &Stmt<'a>) -> CResult<()> {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.stmt_inner(s, Vec::new()))
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt<'a>, labels: Vec<&'a str>) -> CResult<()> {
+        match *s {
+            Stmt::Expr(e, span) => {
+                self.position(span);
+                self.effect(&e)
+            }
+            Stmt::Var(v) => self.var_decl(v),
+            Stmt::Function(_) | Stmt::Empty(_) | Stmt::Debugger(_) => Ok(()),
+            Stmt::Class(c) => {
+                let mark = self.f.b.mark();
+                let r = self.f.b.alloc();
+                self.class(c, r, None)?;
+                if let Some(id) = c.id {
+                    self.store_var(id, r, true);
+                }
+                self.f.b.release(mark);
+                Ok(())
+            }
+            Stmt::Block(b) => self.block(b, labels),
+            Stmt::If(i) => self.if_stmt(i),
+            Stmt::For(f) => self.for_stmt(f, labels),
+            Stmt::ForIn(f) => self.for_in_of(f, labels, false),
+            Stmt::ForOf(f) => self.for_in_of(f, labels, true),
+            Stmt::While(w) => self.while_stmt(w, labels),
+            Stmt::DoWhile(w) => self.do_while(w, labels),
+            Stmt::Return(arg, span) => {
+                let mark = self.f.b.mark();
+                let r = self.f.b.alloc();
+                match arg {
+                    Some(e) => self.expr(&e, r)?,
+                    None => {
+                        self.emit(Instr::LoadUndefined { dst: r });
+                    }
+                }
+                self.position(span);
+                let from = self.f.control.len();
+                self.emit_exit(Exit::Return, from, Some(r))?;
+                self.f.b.release(mark);
+                Ok(())
+            }
+            Stmt::Break(label, span) | Stmt::Continue(label, span) => {
+                let is_continue = matches!(s, Stmt::Continue(..));
+                let target = self.find_target(label.map(|l| l.name), is_continue, span)?;
+                let exit = if is_continue { Exit::Continue(target) } else { Exit::Break(target) };
+                let from = self.f.control.len();
+                self.emit_exit(exit, from, None)
+            }
+            Stmt::Throw(e, span) => {
+                let mark = self.f.b.mark();
+                let r = self.expr_reg(&e)?;
+                self.position(span);
+                self.emit(Instr::Throw { src: r });
+                self.f.b.release(mark);
+                Ok(())
+            }
+            Stmt::Try(t) => self.try_stmt(t),
+            Stmt::Switch(sw) => self.switch(sw, labels),
+            Stmt::Labeled(l) => {
+                let mut labels = labels;
+                labels.push(l.label.name);
+                match l.body {
+                    Stmt::For(_) | Stmt::ForIn(_) | Stmt::ForOf(_) | Stmt::While(_) | Stmt::DoWhile(_) | Stmt::Labeled(_) => {
+                        self.stmt_inner(&l.body, labels)
+                    }
+                    body => self.labeled_block(&body, labels),
+                }
+            }
+            Stmt::With(w) => self.unsupported("the with statement", w.span),
+            Stmt::Import(i) => self.unsupported("import declarations", i.span),
+            Stmt::Export(_) => self.unsupported("export declarations", crate::Span::default()),
+        }
+    }
+
+    fn var_decl(&mut self, v: &VarDecl<'a>) -> CResult<()> {
+        for d in v.decls {
+            let mark = self.f.b.mark();
+            match (d.target, d.init) {
+                (Pattern::Ident(id), Some(init)) => {
+                    let r = self.named_value(&init, id.name)?;
+                    self.position(id.span);
+                    self.store_var(id, r, v.kind != VarKind::Var);
+                }
+                (Pattern::Ident(id), None) if v.kind != VarKind::Var => {
+                    let r = self.f.b.alloc();
+                    self.emit(Instr::LoadUndefined { dst: r });
+                    self.store_var(id, r, true);
+                }
+                (Pattern::Ident(_), None) => {}
+                (pattern, init) => {
+                    let r = self.f.b.alloc();
+                    match init {
+                        Some(e) => self.expr(&e, r)?,
+                        None => {
+                            self.emit(Instr::LoadUndefined { dst: r });
+                        }
+                    }
+                    let mode = if v.kind == VarKind::Var { BindMode::Assign } else { BindMode::Init };
+                    self.destructure(pattern, r, mode)?;
+                }
+            }
+            self.f.b.release(mark);
+        }
+        Ok(())
+    }
+
+    /// A block: its own scope, hoisted functions, statements.
+    fn block(&mut self, b: &Block<'a>, labels: Vec<&'a str>) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let labeled = !labels.is_empty();
+        if labeled {
+            self.f.control.push(Control::breakable(labels, false, None));
+        }
+        self.enter_scope(b.scope)?;
+        self.hoist_functions(b.body)?;
+        for s in b.body {
+            self.stmt(s)?;
+        }
+        self.leave_scope(b.scope);
+        if labeled {
+            self.pop_breakable(None);
+        }
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// `label: statement` for a statement that is not a loop.
+    fn labeled_block(&mut self, body: &Stmt<'a>, labels: Vec<&'a str>) -> CResult<()> {
+        if let Stmt::Block(b) = body {
+            return self.block(b, labels);
+        }
+        self.f.control.push(Control::breakable(labels, false, None));
+        self.stmt(body)?;
+        self.pop_breakable(None);
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, i: &If<'a>) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let test = self.expr_reg(&i.test)?;
+        let else_jump = self.f.b.emit_jump(Instr::JumpIfFalse { cond: test, target: 0 });
+        self.f.b.release(mark);
+        self.stmt(&i.then)?;
+        match &i.otherwise {
+            Some(other) => {
+                let end = self.f.b.emit_jump(Instr::Jump { target: 0 });
+                self.f.b.patch_here(else_jump);
+                self.stmt(other)?;
+                self.f.b.patch_here(end);
+            }
+            None => self.f.b.patch_here(else_jump),
+        }
+        Ok(())
+    }
+
+    /// Pushes a loop's control entry.
+    fn push_loop(&mut self, labels: Vec<&'a str>) {
+        self.f.control.push(Control::breakable(labels, true, None));
+    }
+
+    /// Pops a loop's control entry, pointing its continues at `continue_at`
+    /// and its breaks here.
+    fn pop_loop(&mut self, continue_at: u32) {
+        self.pop_breakable(Some(continue_at));
+    }
+
+    /// Pops the innermost breakable: breaks go here, continues to `continue_at`.
+    fn pop_breakable(&mut self, continue_at: Option<u32>) {
+        if let Some(Control::Breakable { breaks, continues, .. }) = self.f.control.pop() {
+            if let Some(target) = continue_at {
+                for site in continues {
+                    self.f.b.patch(site, target);
+                }
+            }
+            for site in breaks {
+                self.f.b.patch_here(site);
+            }
+        }
+    }
+
+    fn while_stmt(&mut self, w: &While<'a>, labels: Vec<&'a str>) -> CResult<()> {
+        let top = self.f.b.pc();
+        let mark = self.f.b.mark();
+        let test = self.expr_reg(&w.test)?;
+        let exit = self.f.b.emit_jump(Instr::JumpIfFalse { cond: test, target: 0 });
+        self.f.b.release(mark);
+        self.push_loop(labels);
+        self.stmt(&w.body)?;
+        self.emit(Instr::Jump { target: top });
+        self.f.b.patch_here(exit);
+        self.pop_loop(top);
+        Ok(())
+    }
+
+    fn do_while(&mut self, w: &While<'a>, labels: Vec<&'a str>) -> CResult<()> {
+        let top = self.f.b.pc();
+        self.push_loop(labels);
+        self.stmt(&w.body)?;
+        let cont = self.f.b.pc();
+        let mark = self.f.b.mark();
+        let test = self.expr_reg(&w.test)?;
+        self.emit(Instr::JumpIfTrue { cond: test, target: top });
+        self.f.b.release(mark);
+        self.pop_loop(cont);
+        Ok(())
+    }
+
+    fn for_stmt(&mut self, f: &For<'a>, labels: Vec<&'a str>) -> CResult<()> {
+        let mark = self.f.b.mark();
+        self.enter_scope(f.scope)?;
+        let per_iteration = matches!(f.init, Some(ForInit::Var(v)) if v.kind != VarKind::Var) && self.has_env(f.scope);
+        match f.init {
+            Some(ForInit::Var(v)) => self.var_decl(v)?,
+            Some(ForInit::Expr(e)) => self.effect(&e)?,
+            None => {}
+        }
+        if per_iteration {
+            self.emit(Instr::CopyEnv {});
+        }
+        let top = self.f.b.pc();
+        let exit = match &f.test {
+            Some(t) => {
+                let m = self.f.b.mark();
+                let r = self.expr_reg(t)?;
+                let site = self.f.b.emit_jump(Instr::JumpIfFalse { cond: r, target: 0 });
+                self.f.b.release(m);
+                Some(site)
+            }
+            None => None,
+        };
+        self.push_loop(labels);
+        self.stmt(&f.body)?;
+        let cont = self.f.b.pc();
+        if per_iteration {
+            self.emit(Instr::CopyEnv {});
+        }
+        if let Some(u) = &f.update {
+            self.effect(u)?;
+        }
+        self.emit(Instr::Jump { target: top });
+        if let Some(site) = exit {
+            self.f.b.patch_here(site);
+        }
+        self.pop_loop(cont);
+        self.leave_scope(f.scope);
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    fn for_in_of(&mut self, f: &ForInOf<'a>, labels: Vec<&'a str>, of: bool) -> CResult<()> {
+        if f.is_await {
+            return self.unsupported("for await", f.span);
+        }
+        let mark = self.f.b.mark();
+        // The right side is evaluated with the head's lexical names in TDZ.
+        let iter = self.f.b.alloc_many(2);
+        let lexical_head = matches!(f.left, ForHead::Var(v) if v.kind != VarKind::Var);
+        if lexical_head {
+            self.enter_scope(f.scope)?;
+            self.expr(&f.right, iter)?;
+            self.leave_scope(f.scope);
+        } else {
+            if let ForHead::Var(v) = f.left {
+                if let Some(Declarator { target: Pattern::Ident(id), init: Some(init) }) = v.decls.first() {
+                    let r = self.named_value(init, id.name)?;
+                    self.store_var(*id, r, false);
+                }
+            }
+            self.expr(&f.right, iter)?;
+        }
+        if of {
+            self.emit(Instr::GetIterator { iter, src: iter });
+        } else {
+            self.emit(Instr::ForInStart { iter, src: iter });
+        }
+        let value = self.f.b.alloc();
+        self.f.control.push(Control::breakable(labels, true, None));
+        if of {
+            if let Some(Control::Breakable { iterator, .. }) = self.f.control.last_mut() {
+                *iterator = Some(iter);
+            }
+        }
+        let top = self.f.b.pc();
+        let exit = if of {
+            self.f.b.emit_jump(Instr::IteratorStep { dst: value, iter, target: 0 })
+        } else {
+            self.f.b.emit_jump(Instr::ForInNext { dst: value, iter, target: 0 })
+        };
+        let body_start = self.f.b.pc();
+        self.enter_scope(f.scope)?;
+        match f.left {
+            ForHead::Var(v) => {
+                let mode = if v.kind == VarKind::Var { BindMode::Assign } else { BindMode::Init };
+                if let Some(d) = v.decls.first() {
+                    self.destructure(d.target, value, mode)?;
+                }
+            }
+            ForHead::Pattern(p) => self.destructure(p, value, BindMode::Assign)?,
+        }
+        self.stmt(&f.body)?;
+        self.leave_scope(f.scope);
+        let cont = self.f.b.pc();
+        self.emit(Instr::Jump { target: top });
+        let body_end = self.f.b.pc();
+        if of {
+            // An exception in the body closes the iterator, then propagates.
+            let exc = self.f.b.alloc();
+            let skip = self.f.b.emit_jump(Instr::Jump { target: 0 });
+            let handler = self.f.b.pc();
+            self.emit(Instr::IteratorCloseQuiet { iter });
+            self.emit(Instr::Throw { src: exc });
+            self.f.b.patch_here(skip);
+            let depth = self.f.b.env_depth;
+            self.f.b.add_handler(body_start, body_end, handler, exc, depth);
+        }
+        self.pop_loop(cont);
+        self.f.b.patch_here(exit);
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    fn switch(&mut self, sw: &Switch<'a>, labels: Vec<&'a str>) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let d = self.f.b.alloc();
+        self.expr(&sw.discriminant, d)?;
+        self.enter_scope(sw.scope)?;
+        self.f.control.push(Control::breakable(labels, false, Some(sw.scope)));
+        for case in sw.cases {
+            self.hoist_functions(case.body)?;
+        }
+        let t = self.f.b.alloc();
+        let mut jumps = Vec::new();
+        for case in sw.cases {
+            if let Some(test) = &case.test {
+                self.expr(test, t)?;
+                self.emit(Instr::StrictEq { dst: t, a: d, b: t });
+                jumps.push(Some(self.f.b.emit_jump(Instr::JumpIfTrue { cond: t, target: 0 })));
+            } else {
+                jumps.push(None);
+            }
+        }
+        let default = self.f.b.emit_jump(Instr::Jump { target: 0 });
+        let mut default_target = None;
+        for (case, jump) in sw.cases.iter().zip(jumps) {
+            match jump {
+                Some(site) => self.f.b.patch_here(site),
+                None => default_target = Some(self.f.b.pc()),
+            }
+            for s in case.body {
+                self.stmt(s)?;
+            }
+        }
+        let end = self.f.b.pc();
+        self.f.b.patch(default, default_target.unwrap_or(end));
+        self.pop_breakable(None);
+        self.leave_scope(sw.scope);
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    fn try_stmt(&mut self, t: &Try<'a>) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let finally = t.finalizer.map(|_| (self.f.b.alloc(), self.f.b.alloc()));
+        if let Some((kind, value)) = finally {
+            self.f.control.push(Control::Finally { kind, value, entries: Vec::new(), pending: Vec::new() });
+        }
+        let finally_index = self.f.control.len();
+        let depth = self.f.b.env_depth;
+        let start = self.f.b.pc();
+        self.block(t.block, Vec::new())?;
+        let mut to_finally = vec![self.f.b.emit_jump(Instr::Jump { target: 0 })];
+        let try_end = self.f.b.pc();
+        if let Some(c) = &t.handler {
+            let exc = self.f.b.alloc();
+            let handler = self.f.b.pc();
+            self.f.b.add_handler(start, try_end, handler, exc, depth);
+            self.catch_clause(c, exc)?;
+            to_finally.push(self.f.b.emit_jump(Instr::Jump { target: 0 }));
+        }
+        let protected_end = self.f.b.pc();
+        match (t.finalizer, finally) {
+            (Some(body), Some((kind, value))) => {
+                let Some(Control::Finally { entries, pending, .. }) = self.f.control.pop() else { return Ok(()) };
+                let throw_entry = self.f.b.pc();
+                self.f.b.add_handler(start, protected_end, throw_entry, value, depth);
+                self.emit(Instr::LoadInt { dst: kind, imm: 1 });
+                let skip_normal = self.f.b.emit_jump(Instr::Jump { target: 0 });
+                for site in to_finally {
+                    self.f.b.patch_here(site);
+                }
+                self.emit(Instr::LoadInt { dst: kind, imm: 0 });
+                self.f.b.patch_here(skip_normal);
+                for site in entries {
+                    self.f.b.patch_here(site);
+                }
+                self.block(body, Vec::new())?;
+                self.emit_finally_dispatch(finally_index - 1, kind, value, pending)?;
+            }
+            _ => {
+                for site in to_finally {
+                    self.f.b.patch_here(site);
+                }
+            }
+        }
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    fn catch_clause(&mut self, c: &Catch<'a>, exc: Reg) -> CResult<()> {
+        self.enter_scope(c.scope)?;
+        if let Some(p) = c.param {
+            self.destructure(p, exc, BindMode::Init)?;
+        }
+        self.hoist_functions(c.body.body)?;
+        for s in c.body.body {
+            self.stmt(s)?;
+        }
+        self.leave_scope(c.scope);
+        Ok(())
+    }
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every test of Spindle: the workspace's unit, integration and golden
+# tests, then the test262 conformance check against the expectations files.
+# Usage: scripts/test.sh   (from anywhere; test262 is read from ../shared/test262)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --release --workspace
+cargo test --release --workspace
+target/release/spindle-test262 --parse-only --check

@@ -1,0 +1,173 @@
+//! `FunctionProto`: one compiled function — its instructions, constants,
+//! exception handlers, line table and inline caches.
+//!
+//! Invariants: every jump target and handler target is an index into
+//! `code`; every register operand is below `register_count`; `lines` is
+//! sorted by pc.
+
+use super::Instr;
+use crate::object::PropertyCache;
+use crate::value::Atom;
+use std::rc::Rc;
+
+/// A constant of the constant pool.
+#[derive(Debug, Clone)]
+pub enum Constant {
+    /// A Number.
+    Number(f64),
+    /// A BigInt, as decimal digits.
+    BigInt(Rc<str>),
+    /// A nested function.
+    Function(Rc<FunctionProto>),
+    /// The strings of a template literal site.
+    Template(Rc<TemplateSite>),
+}
+
+/// The literal pieces of a tagged template call site.
+#[derive(Debug)]
+pub struct TemplateSite {
+    /// Cooked strings (`None` for an invalid escape), as UTF-16.
+    pub cooked: Vec<Option<Vec<u16>>>,
+    /// Raw strings, as UTF-16.
+    pub raw: Vec<Vec<u16>>,
+}
+
+/// An exception handler: a throw while `start <= pc < end` jumps to
+/// `target` with the exception in `reg`, after popping environments down to
+/// `env_depth`.
+#[derive(Debug, Clone, Copy)]
+pub struct Handler {
+    /// First covered instruction.
+    pub start: u32,
+    /// One past the last covered instruction.
+    pub end: u32,
+    /// Where to continue.
+    pub target: u32,
+    /// Register that receives the exception.
+    pub reg: u16,
+    /// Environment depth (pushes since function entry) at the `try`.
+    pub env_depth: u16,
+}
+
+/// Source position of the instructions from `pc` on.
+#[derive(Debug, Clone, Copy)]
+pub struct LineEntry {
+    /// First instruction at this position.
+    pub pc: u32,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+}
+
+/// What kind of function, for calling and constructing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FunctionKind {
+    /// Top-level script or eval code.
+    Script,
+    /// `function` (callable and constructible).
+    Normal,
+    /// Arrow function (lexical this; not constructible).
+    Arrow,
+    /// Method, getter, setter, field initializer (not constructible).
+    Method,
+    /// Class constructor (constructible only).
+    ClassConstructor,
+    /// Class constructor of a class with `extends`.
+    DerivedConstructor,
+}
+
+/// Flags of a compiled function.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ProtoFlags {
+    /// Strict-mode code.
+    pub strict: bool,
+    /// Needs the actual argument list (uses `arguments` or a rest parameter).
+    pub needs_args: bool,
+}
+
+/// A compiled function.
+#[derive(Debug)]
+pub struct FunctionProto {
+    /// The function's name (for stack traces and `name`).
+    pub name: Rc<str>,
+    /// What kind.
+    pub kind: FunctionKind,
+    /// Flags.
+    pub flags: ProtoFlags,
+    /// The instructions.
+    pub code: Box<[Instr]>,
+    /// Number of registers the frame needs.
+    pub register_count: u16,
+    /// Number of formal parameters that receive arguments (registers 0..).
+    pub param_count: u16,
+    /// The `length` property: parameters before the first default or rest.
+    pub length: u16,
+    /// Constant pool.
+    pub constants: Box<[Constant]>,
+    /// Atoms used by name operands.
+    pub atoms: Box<[Atom]>,
+    /// Exception handlers, innermost first.
+    pub handlers: Box<[Handler]>,
+    /// pc → source position.
+    pub lines: Box<[LineEntry]>,
+    /// Inline caches of property instructions.
+    pub caches: Box<[PropertyCache]>,
+    /// The source file name.
+    pub file: Rc<str>,
+    /// The source text of the function (for `Function.prototype.toString`).
+    pub source_text: Rc<str>,
+}
+
+impl FunctionProto {
+    /// A function with no code (the placeholder when no frame is active).
+    pub fn empty() -> FunctionProto {
+        FunctionProto {
+            name: Rc::from(""),
+            kind: FunctionKind::Script,
+            flags: ProtoFlags::default(),
+            code: Box::new([]),
+            register_count: 0,
+            param_count: 0,
+            length: 0,
+            constants: Box::new([]),
+            atoms: Box::new([]),
+            handlers: Box::new([]),
+            lines: Box::new([]),
+            caches: Box::new([]),
+            file: Rc::from(""),
+            source_text: Rc::from(""),
+        }
+    }
+
+    /// Can be called (class constructors cannot).
+    pub fn is_callable(&self) -> bool {
+        !matches!(self.kind, FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor)
+    }
+
+    /// Can be constructed with `new`.
+    pub fn is_constructor(&self) -> bool {
+        matches!(self.kind, FunctionKind::Normal | FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor)
+    }
+
+    /// The source position of instruction `pc`.
+    pub fn position(&self, pc: usize) -> Option<(u32, u32)> {
+        let i = self.lines.partition_point(|e| e.pc as usize <= pc);
+        let e = self.lines.get(i.checked_sub(1)?)?;
+        Some((e.line, e.column))
+    }
+
+    /// The handler covering `pc`, if any (innermost first).
+    pub fn handler_at(&self, pc: usize) -> Option<Handler> {
+        self.handlers.iter().copied().find(|h| (h.start as usize) <= pc && pc < h.end as usize)
+    }
+
+    /// The compact byte encoding of the code.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for i in self.code.iter() {
+            i.encode(&mut out);
+        }
+        out
+    }
+}

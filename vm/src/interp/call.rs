@@ -1,0 +1,140 @@
+//! Calls: entering a compiled function from Rust, pushing and popping
+//! frames, binding `this` and the arguments, and finishing a `new`.
+
+use super::Frame;
+use crate::bytecode::{FunctionKind, FunctionProto};
+use crate::object::ObjectKind;
+use crate::value::{Obj, Value};
+use crate::vm::{JsResult, Vm};
+use std::rc::Rc;
+
+impl Vm {
+    /// Calls (or, with `new_target`, constructs) the closure `f` from Rust
+    /// and runs it to completion.
+    pub(crate) fn call_closure(&mut self, f: Obj, this: Value, args: &[Value], new_target: Option<Obj>) -> JsResult<Value> {
+        if self.interp.enter_native(f).is_err() {
+            return self.range_error("Maximum call stack size exceeded");
+        }
+        let result = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
+            self.interp.save_top();
+            let entry = self.interp.frames.len();
+            self.push_frame(f, this, args, new_target, None)?;
+            self.run_frames(entry)
+        });
+        self.interp.leave_native();
+        // The caller's machine registers were saved by save_top.
+        self.interp.load_top();
+        result
+    }
+
+    /// Runs a script's top-level code (a proto of kind `Script`).
+    pub fn run_script(&mut self, proto: Rc<FunctionProto>) -> JsResult<Value> {
+        self.interp.save_top();
+        let entry = self.interp.frames.len();
+        let base = self.interp.stack.len();
+        let frame = Frame {
+            function: None,
+            proto: proto.clone(),
+            pc: 0,
+            base,
+            env: None,
+            env_depth: 0,
+            this: Value::Object(self.realm.global),
+            new_target: None,
+            args: None,
+            return_to: None,
+            construct: false,
+        };
+        self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
+        self.interp.frames.push(frame);
+        self.interp.load_top();
+        let result = self.run_frames(entry);
+        self.interp.load_top();
+        result
+    }
+
+    /// Pushes a frame for closure `f` and makes it the top frame. The
+    /// caller's machine registers must already be saved.
+    pub(crate) fn push_frame(
+        &mut self,
+        f: Obj,
+        this: Value,
+        args: &[Value],
+        new_target: Option<Obj>,
+        return_to: Option<u16>,
+    ) -> JsResult<()> {
+        if self.interp.frames.len() >= self.interp.limits.max_frames {
+            return self.range_error("Maximum call stack size exceeded");
+        }
+        let ObjectKind::Closure(c) = &self.heap.object(f).kind else {
+            return self.type_error("not a function");
+        };
+        let (proto, env) = (c.proto.clone(), c.env);
+        let this = self.bind_this(&proto, f, this, new_target)?;
+        let base = self.interp.stack.len();
+        self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
+        let n = (proto.param_count as usize).min(args.len());
+        self.interp.stack[base..base + n].copy_from_slice(&args[..n]);
+        let frame = Frame {
+            function: Some(f),
+            args: proto.flags.needs_args.then(|| args.into()),
+            proto,
+            pc: 0,
+            base,
+            env,
+            env_depth: 0,
+            this,
+            new_target,
+            return_to,
+            construct: new_target.is_some(),
+        };
+        self.interp.frames.push(frame);
+        self.interp.load_top();
+        Ok(())
+    }
+
+    /// The `this` of a new activation: OrdinaryCallBindThis, or the new
+    /// object of a base constructor, or ~empty~ for a derived constructor.
+    fn bind_this(&mut self, proto: &FunctionProto, f: Obj, this: Value, new_target: Option<Obj>) -> JsResult<Value> {
+        match (proto.kind, new_target) {
+            (FunctionKind::DerivedConstructor, Some(_)) => Ok(Value::Empty),
+            (FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor, None) => {
+                let name = proto.name.to_string();
+                self.type_error(&format!("Class constructor {name} cannot be invoked without 'new'"))
+            }
+            (_, Some(nt)) => {
+                let fallback = self.realm.intrinsics.object_prototype;
+                let obj = self.ordinary_create_from_constructor(nt, fallback, ObjectKind::Ordinary)?;
+                self.init_class_fields(f, obj)?;
+                Ok(Value::Object(obj))
+            }
+            (FunctionKind::Arrow, None) => Ok(Value::Undefined),
+            (_, None) if proto.flags.strict => Ok(this),
+            (_, None) => Ok(match this {
+                Value::Undefined | Value::Null => Value::Object(self.realm.global),
+                Value::Object(_) => this,
+                other => Value::Object(self.to_object(other)?),
+            }),
+        }
+    }
+
+    /// Pops the top frame with completion value `value`; returns the value
+    /// the caller sees (a constructor's `this` for non-object results).
+    pub(crate) fn pop_frame(&mut self, value: Value) -> JsResult<Value> {
+        let Some(frame) = self.interp.frames.pop() else { return Ok(value) };
+        self.interp.stack.truncate(frame.base);
+        self.interp.load_top();
+        if !frame.construct || matches!(value, Value::Object(_)) {
+            return Ok(value);
+        }
+        if frame.proto.kind == FunctionKind::DerivedConstructor && value != Value::Undefined {
+            return self.type_error("Derived constructors may only return object or undefined");
+        }
+        if frame.this == Value::Empty {
+            return self.reference_error(
+                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+            );
+        }
+        Ok(frame.this)
+    }
+}

@@ -1,0 +1,634 @@
+//! The dispatch loop: one `match` over [`Instr`], one arm per instruction.
+//! Arms are short; anything longer lives in a helper method beside the
+//! object model or the operations it uses.
+
+use crate::bytecode::{Constant, Instr, Reg};
+use crate::object::ObjectKind;
+use crate::realm::ErrorKind;
+use crate::value::{PropertyKey, Value};
+use crate::vm::{JsResult, Vm};
+use smallvec::SmallVec;
+
+/// Argument lists copied out of the registers for a native call.
+type Args = SmallVec<[Value; 8]>;
+
+impl Vm {
+    /// Runs until the frame at depth `entry` returns; exceptions unwind to
+    /// handlers in frames at or above `entry`, else propagate.
+    pub(crate) fn run_frames(&mut self, entry: usize) -> JsResult<Value> {
+        loop {
+            match self.execute(entry) {
+                Ok(v) => return Ok(v),
+                Err(exception) => self.unwind(exception, entry)?,
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn r(&self, r: Reg) -> Value {
+        self.interp.stack[self.interp.base + r.0 as usize]
+    }
+
+    #[inline(always)]
+    fn set_r(&mut self, r: Reg, v: Value) {
+        let i = self.interp.base + r.0 as usize;
+        self.interp.stack[i] = v;
+    }
+
+
+    /// The dispatch loop proper.
+    fn execute(&mut self, entry: usize) -> JsResult<Value> {
+        let mut proto = self.top_proto();
+        loop {
+            let pc = self.interp.pc;
+            let Some(&instr) = proto.code.get(pc) else {
+                return self.type_error("internal error: pc out of range");
+            };
+            self.interp.pc = pc + 1;
+            match instr {
+                Instr::LoadUndefined { dst } => self.set_r(dst, Value::Undefined),
+                Instr::LoadNull { dst } => self.set_r(dst, Value::Null),
+                Instr::LoadTrue { dst } => self.set_r(dst, Value::Bool(true)),
+                Instr::LoadFalse { dst } => self.set_r(dst, Value::Bool(false)),
+                Instr::LoadEmpty { dst } => self.set_r(dst, Value::Empty),
+                Instr::LoadInt { dst, imm } => self.set_r(dst, Value::Number(f64::from(imm))),
+                Instr::LoadConst { dst, k } => {
+                    let v = self.load_constant(&proto.constants[k as usize]);
+                    self.set_r(dst, v);
+                }
+                Instr::LoadString { dst, a } => {
+                    let s = self.heap.atom_string(proto.atoms[a as usize]);
+                    self.set_r(dst, Value::String(s));
+                }
+                Instr::Move { dst, src } => self.set_r(dst, self.r(src)),
+                Instr::LoadThis { dst } => {
+                    let this = self.current_frame_this();
+                    if this == Value::Empty {
+                        return self.reference_error(
+                            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+                        );
+                    }
+                    self.set_r(dst, this);
+                }
+                Instr::StoreThis { src } => {
+                    let v = self.r(src);
+                    if self.current_frame_this() != Value::Empty {
+                        return self.reference_error("Super constructor may only be called once");
+                    }
+                    if let Some(f) = self.interp.frames.last_mut() {
+                        f.this = v;
+                    }
+                }
+                Instr::BindThisEnv { depth, slot, src } => {
+                    if self.env_slot(depth, slot) != Value::Empty {
+                        return self.reference_error("Super constructor may only be called once");
+                    }
+                    let v = self.r(src);
+                    self.set_env_slot(depth, slot, v);
+                }
+                Instr::LoadNewTarget { dst } => {
+                    let nt = self.interp.frames.last().and_then(|f| f.new_target);
+                    self.set_r(dst, nt.map_or(Value::Undefined, Value::Object));
+                }
+                Instr::LoadCallee { dst } => {
+                    let f = self.interp.frames.last().and_then(|f| f.function);
+                    self.set_r(dst, f.map_or(Value::Undefined, Value::Object));
+                }
+
+                Instr::CheckInit { src, a } => {
+                    if self.r(src) == Value::Empty {
+                        return self.tdz_error(proto.atoms[a as usize]);
+                    }
+                }
+                Instr::GetEnv { dst, depth, slot, a } => {
+                    let v = self.env_slot(depth, slot);
+                    if v == Value::Empty {
+                        return self.tdz_error(proto.atoms[a as usize]);
+                    }
+                    self.set_r(dst, v);
+                }
+                Instr::SetEnv { depth, slot, src } => {
+                    let v = self.r(src);
+                    self.set_env_slot(depth, slot, v);
+                }
+                Instr::SetEnvChecked { depth, slot, src, a } => {
+                    if self.env_slot(depth, slot) == Value::Empty {
+                        return self.tdz_error(proto.atoms[a as usize]);
+                    }
+                    let v = self.r(src);
+                    self.set_env_slot(depth, slot, v);
+                }
+                Instr::PushEnv { size } => self.push_env(size),
+                Instr::PopEnv {} => self.pop_env(),
+                Instr::CopyEnv {} => self.copy_env(),
+                Instr::GetGlobal { dst, a, ic } => {
+                    let v = self.get_global(proto.atoms[a as usize], &proto.caches[ic as usize], true)?;
+                    self.set_r(dst, v);
+                }
+                Instr::GetGlobalOrUndefined { dst, a, ic } => {
+                    let v = self.get_global(proto.atoms[a as usize], &proto.caches[ic as usize], false)?;
+                    self.set_r(dst, v);
+                }
+                Instr::SetGlobal { a, src, strict } => self.set_global(proto.atoms[a as usize], self.r(src), strict != 0)?,
+                Instr::DeclareGlobalLexical { a, constant } => self.declare_global_lexical(proto.atoms[a as usize], constant != 0)?,
+                Instr::InitGlobalLexical { a, src } => self.init_global_lexical(proto.atoms[a as usize], self.r(src)),
+                Instr::DeclareGlobalVar { a, func, has_func } => {
+                    let f = (has_func != 0).then(|| self.r(func));
+                    self.declare_global_var(proto.atoms[a as usize], f)?;
+                }
+
+                Instr::Add { dst, a, b } => {
+                    let v = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => Value::Number(x + y),
+                        (x, y) => self.op_add(x, y)?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::Sub { dst, a, b } => {
+                    let v = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => Value::Number(x - y),
+                        (x, y) => self.op_sub(x, y)?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::Mul { dst, a, b } => {
+                    let v = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => Value::Number(x * y),
+                        (x, y) => self.op_mul(x, y)?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::Div { dst, a, b } => {
+                    let v = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => Value::Number(x / y),
+                        (x, y) => self.op_div(x, y)?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::Rem { dst, a, b } => {
+                    let v = self.op_rem(self.r(a), self.r(b))?;
+                    self.set_r(dst, v);
+                }
+                Instr::Exp { dst, a, b } => {
+                    let v = self.op_exp(self.r(a), self.r(b))?;
+                    self.set_r(dst, v);
+                }
+                Instr::Shl { dst, a, b } => {
+                    let v = self.op_shl(self.r(a), self.r(b))?;
+                    self.set_r(dst, v);
+                }
+                Instr::Shr { dst, a, b } => {
+                    let v = self.op_shr(self.r(a), self.r(b))?;
+                    self.set_r(dst, v);
+                }
+                Instr::UShr { dst, a, b } => {
+                    let v = self.op_ushr(self.r(a), self.r(b))?;
+                    self.set_r(dst, v);
+                }
+                Instr::BitAnd { dst, a, b } => {
+                    let v = self.op_bitand(self.r(a), self.r(b))?;
+                    self.set_r(dst, v);
+                }
+                Instr::BitOr { dst, a, b } => {
+                    let v = self.op_bitor(self.r(a), self.r(b))?;
+                    self.set_r(dst, v);
+                }
+                Instr::BitXor { dst, a, b } => {
+                    let v = self.op_bitxor(self.r(a), self.r(b))?;
+                    self.set_r(dst, v);
+                }
+                Instr::Eq { dst, a, b } => {
+                    let v = self.op_loose_eq(self.r(a), self.r(b))?;
+                    self.set_r(dst, Value::Bool(v));
+                }
+                Instr::NotEq { dst, a, b } => {
+                    let v = self.op_loose_eq(self.r(a), self.r(b))?;
+                    self.set_r(dst, Value::Bool(!v));
+                }
+                Instr::StrictEq { dst, a, b } => {
+                    let v = self.op_strict_eq(self.r(a), self.r(b));
+                    self.set_r(dst, Value::Bool(v));
+                }
+                Instr::StrictNotEq { dst, a, b } => {
+                    let v = self.op_strict_eq(self.r(a), self.r(b));
+                    self.set_r(dst, Value::Bool(!v));
+                }
+                Instr::Lt { dst, a, b } => {
+                    let v = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => x < y,
+                        (x, y) => self.op_lt(x, y)?,
+                    };
+                    self.set_r(dst, Value::Bool(v));
+                }
+                Instr::LtEq { dst, a, b } => {
+                    let v = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => x <= y,
+                        (x, y) => self.op_le(x, y)?,
+                    };
+                    self.set_r(dst, Value::Bool(v));
+                }
+                Instr::Gt { dst, a, b } => {
+                    let v = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => x > y,
+                        (x, y) => self.op_gt(x, y)?,
+                    };
+                    self.set_r(dst, Value::Bool(v));
+                }
+                Instr::GtEq { dst, a, b } => {
+                    let v = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => x >= y,
+                        (x, y) => self.op_ge(x, y)?,
+                    };
+                    self.set_r(dst, Value::Bool(v));
+                }
+                Instr::In { dst, a, b } => {
+                    let v = self.op_in(self.r(a), self.r(b))?;
+                    self.set_r(dst, Value::Bool(v));
+                }
+                Instr::InstanceOf { dst, a, b } => {
+                    let v = self.op_instanceof(self.r(a), self.r(b))?;
+                    self.set_r(dst, Value::Bool(v));
+                }
+                Instr::Neg { dst, src } => {
+                    let v = match self.r(src) {
+                        Value::Number(x) => Value::Number(-x),
+                        x => self.op_neg(x)?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::ToNumber { dst, src } => {
+                    let v = self.to_number(self.r(src))?;
+                    self.set_r(dst, Value::Number(v));
+                }
+                Instr::ToNumeric { dst, src } => {
+                    let v = self.op_to_numeric(self.r(src))?;
+                    self.set_r(dst, v);
+                }
+                Instr::Not { dst, src } => {
+                    let v = self.to_boolean(self.r(src));
+                    self.set_r(dst, Value::Bool(!v));
+                }
+                Instr::BitNot { dst, src } => {
+                    let v = self.op_bitnot(self.r(src))?;
+                    self.set_r(dst, v);
+                }
+                Instr::TypeOf { dst, src } => {
+                    let t = self.type_of(self.r(src));
+                    let v = self.string(t);
+                    self.set_r(dst, v);
+                }
+                Instr::Inc { dst, src } => {
+                    let v = match self.r(src) {
+                        Value::Number(x) => Value::Number(x + 1.0),
+                        x => self.op_inc(x)?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::Dec { dst, src } => {
+                    let v = match self.r(src) {
+                        Value::Number(x) => Value::Number(x - 1.0),
+                        x => self.op_dec(x)?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::ToString { dst, src } => {
+                    let v = match self.r(src) {
+                        s @ Value::String(_) => s,
+                        x => Value::String(self.to_string(x)?),
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::ToPropertyKey { dst, src } => {
+                    let key = self.to_property_key(self.r(src))?;
+                    let v = self.heap.key_to_value(key);
+                    self.set_r(dst, v);
+                }
+
+                Instr::Jump { target } => {
+                    if (target as usize) <= pc {
+                        self.safe_point();
+                    }
+                    self.interp.pc = target as usize;
+                }
+                Instr::JumpIfTrue { cond, target } => {
+                    if self.to_boolean(self.r(cond)) {
+                        self.interp.pc = target as usize;
+                    }
+                }
+                Instr::JumpIfFalse { cond, target } => {
+                    if !self.to_boolean(self.r(cond)) {
+                        self.interp.pc = target as usize;
+                    }
+                }
+                Instr::JumpIfNullish { cond, target } => {
+                    if self.r(cond).is_nullish() {
+                        self.interp.pc = target as usize;
+                    }
+                }
+                Instr::JumpIfNotNullish { cond, target } => {
+                    if !self.r(cond).is_nullish() {
+                        self.interp.pc = target as usize;
+                    }
+                }
+                Instr::JumpIfUndefined { cond, target } => {
+                    if self.r(cond) == Value::Undefined {
+                        self.interp.pc = target as usize;
+                    }
+                }
+                Instr::JumpIfNotUndefined { cond, target } => {
+                    if self.r(cond) != Value::Undefined {
+                        self.interp.pc = target as usize;
+                    }
+                }
+
+                Instr::GetField { dst, obj, a, ic } => {
+                    let atom = proto.atoms[a as usize];
+                    let v = match self.r(obj) {
+                        Value::Object(o) => self.get_cached(o, atom, &proto.caches[ic as usize])?,
+                        base => self.get_primitive_field(base, atom)?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::SetField { obj, a, src, ic } => {
+                    let atom = proto.atoms[a as usize];
+                    let strict = proto.flags.strict;
+                    match self.r(obj) {
+                        Value::Object(o) => self.set_cached(o, atom, self.r(src), &proto.caches[ic as usize], strict)?,
+                        base => self.set_primitive(base, PropertyKey::Atom(atom), self.r(src), strict)?,
+                    }
+                }
+                Instr::GetElem { dst, obj, key } => {
+                    let v = self.get_elem(self.r(obj), self.r(key))?;
+                    self.set_r(dst, v);
+                }
+                Instr::SetElem { obj, key, src } => {
+                    self.set_elem(self.r(obj), self.r(key), self.r(src), proto.flags.strict)?;
+                }
+                Instr::DeleteElem { dst, obj, key } => {
+                    let v = self.delete_elem(self.r(obj), self.r(key), proto.flags.strict)?;
+                    self.set_r(dst, Value::Bool(v));
+                }
+                Instr::GetSuper { dst, key } => {
+                    let v = self.get_super(self.r(key))?;
+                    self.set_r(dst, v);
+                }
+                Instr::SetSuper { key, src } => self.set_super(self.r(key), self.r(src), proto.flags.strict)?,
+                Instr::DefineField { obj, key, src } => {
+                    if let Value::Object(o) = self.r(obj) {
+                        let key = self.to_property_key(self.r(key))?;
+                        self.create_data_property_or_throw(o, key, self.r(src))?;
+                    }
+                }
+                Instr::DefineNamedField { obj, a, src } => {
+                    if let Value::Object(o) = self.r(obj) {
+                        let key = PropertyKey::Atom(proto.atoms[a as usize]);
+                        self.create_data_property_or_throw(o, key, self.r(src))?;
+                    }
+                }
+                Instr::DefineMethod { obj, key, src, kind, enumerable } => {
+                    self.define_method(self.r(obj), self.r(key), self.r(src), kind, enumerable != 0)?;
+                }
+                Instr::CopyDataProperties { dst, src } => self.copy_data_properties(self.r(dst), self.r(src), None)?,
+                Instr::CopyRest { dst, src, excluded } => {
+                    let target = Value::Object(self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary));
+                    self.copy_data_properties(target, self.r(src), Some(self.r(excluded)))?;
+                    self.set_r(dst, target);
+                }
+                Instr::SetProtoLiteral { obj, src } => {
+                    if let (Value::Object(o), v @ (Value::Object(_) | Value::Null)) = (self.r(obj), self.r(src)) {
+                        self.set_prototype_of(o, v.as_object())?;
+                    }
+                }
+                Instr::GetPrivate { dst, obj, name } => {
+                    let v = self.get_private(self.r(obj), self.r(name))?;
+                    self.set_r(dst, v);
+                }
+                Instr::SetPrivate { obj, name, src } => self.set_private(self.r(obj), self.r(name), self.r(src))?,
+                Instr::HasPrivate { dst, obj, name } => {
+                    let v = self.has_private(self.r(obj), self.r(name))?;
+                    self.set_r(dst, Value::Bool(v));
+                }
+                Instr::DefinePrivate { obj, name, src } => self.define_private(self.r(obj), self.r(name), self.r(src))?,
+                Instr::DefinePrivateMethod { obj, name, src, kind } => {
+                    self.define_private_method(self.r(obj), self.r(name), self.r(src), kind)?;
+                }
+                Instr::NewPrivateName { dst, a } => {
+                    let description = self.heap.atom_string(proto.atoms[a as usize]);
+                    let sym = self.heap.alloc_private_name(description);
+                    self.set_r(dst, Value::Symbol(sym));
+                }
+
+                Instr::NewObject { dst } => {
+                    let o = self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary);
+                    self.set_r(dst, Value::Object(o));
+                }
+                Instr::NewArray { dst, capacity: _ } => {
+                    let a = self.create_array(&[]);
+                    self.set_r(dst, Value::Object(a));
+                }
+                Instr::ArrayPush { arr, src } => {
+                    if let Value::Object(a) = self.r(arr) {
+                        self.heap.array_push_raw(a, self.r(src));
+                    }
+                }
+                Instr::ArrayPushHole { arr } => {
+                    if let Value::Object(a) = self.r(arr) {
+                        self.heap.array_push_raw(a, Value::Empty);
+                    }
+                }
+                Instr::ArraySpread { arr, src } => self.array_spread(self.r(arr), self.r(src))?,
+                Instr::NewRegExp { dst, pattern, flags } => {
+                    let v = self.new_regexp(proto.atoms[pattern as usize], proto.atoms[flags as usize])?;
+                    self.set_r(dst, v);
+                }
+                Instr::TemplateObject { dst, k } => {
+                    let v = self.template_object(&proto.constants[k as usize]);
+                    self.set_r(dst, v);
+                }
+                Instr::NewClosure { dst, k } => {
+                    let v = self.new_closure(&proto.constants[k as usize])?;
+                    self.set_r(dst, v);
+                }
+                Instr::NewClass { dst, k, heritage, has_heritage } => {
+                    let h = (has_heritage != 0).then(|| self.r(heritage));
+                    let (ctor, prototype) = self.new_class(&proto.constants[k as usize], h)?;
+                    self.set_r(dst, ctor);
+                    self.set_r(Reg(dst.0 + 1), prototype);
+                }
+                Instr::SetClassFields { ctor, src } => self.set_class_fields(self.r(ctor), self.r(src)),
+                Instr::SetHomeObject { func, home } => {
+                    if let (Value::Object(f), Value::Object(h)) = (self.r(func), self.r(home)) {
+                        if let ObjectKind::Closure(c) = &mut self.heap.object_mut(f).kind {
+                            c.home_object = Some(h);
+                        }
+                    }
+                }
+                Instr::InitFields { obj, func } => {
+                    if let (Value::Object(o), Value::Object(f)) = (self.r(obj), self.r(func)) {
+                        self.init_class_fields(f, o)?;
+                    }
+                }
+                Instr::CreateArguments { dst, mapped } => {
+                    let v = self.create_arguments(mapped != 0)?;
+                    self.set_r(dst, v);
+                }
+                Instr::CreateRest { dst, start } => {
+                    let rest: Vec<Value> = self.current_args().iter().skip(start as usize).copied().collect();
+                    let a = self.create_array(&rest);
+                    self.set_r(dst, Value::Object(a));
+                }
+
+                Instr::Call { dst, callee, this, args, argc } => {
+                    let (f, this) = (self.r(callee), self.r(this));
+                    if let Some(next) = self.call_instruction(f, this, args, argc, dst)? {
+                        proto = next;
+                    }
+                }
+                Instr::CallSpread { dst, callee, this, array } => {
+                    let args = self.spread_arguments(self.r(array))?;
+                    let v = self.call(self.r(callee), self.r(this), &args)?;
+                    self.set_r(dst, v);
+                }
+                Instr::New { dst, callee, args, argc } => {
+                    let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
+                    let f = self.r(callee);
+                    if !self.is_constructor(f) {
+                        return self.type_error("value is not a constructor");
+                    }
+                    let v = self.construct(f, &list, None)?;
+                    self.set_r(dst, v);
+                }
+                Instr::NewSpread { dst, callee, array } => {
+                    let args = self.spread_arguments(self.r(array))?;
+                    let f = self.r(callee);
+                    if !self.is_constructor(f) {
+                        return self.type_error("value is not a constructor");
+                    }
+                    let v = self.construct(f, &args, None)?;
+                    self.set_r(dst, v);
+                }
+                Instr::SuperCall { dst, func, nt, args, argc } => {
+                    let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
+                    let v = self.super_call(self.r(func), self.r(nt), &list)?;
+                    self.set_r(dst, v);
+                }
+                Instr::SuperCallSpread { dst, func, nt, array } => {
+                    let args = self.spread_arguments(self.r(array))?;
+                    let v = self.super_call(self.r(func), self.r(nt), &args)?;
+                    self.set_r(dst, v);
+                }
+                Instr::SuperCallForward { dst, func, nt } => {
+                    let args: Args = self.current_args().iter().copied().collect();
+                    let v = self.super_call(self.r(func), self.r(nt), &args)?;
+                    self.set_r(dst, v);
+                }
+                Instr::CallEval { dst, callee, args, argc, strict } => {
+                    let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
+                    let v = self.call_eval(self.r(callee), &list, strict != 0)?;
+                    self.set_r(dst, v);
+                }
+                Instr::Return { src } => {
+                    let v = self.r(src);
+                    let return_to = self.interp.frames.last().and_then(|f| f.return_to);
+                    let result = self.pop_frame(v)?;
+                    if self.interp.frames.len() <= entry || return_to.is_none() {
+                        return Ok(result);
+                    }
+                    if let Some(r) = return_to {
+                        self.set_r(Reg(r), result);
+                    }
+                    proto = self.top_proto();
+                }
+                Instr::Throw { src } => return Err(self.r(src)),
+                Instr::ThrowError { kind, a } => {
+                    let message = self.atom_text(proto.atoms[a as usize]);
+                    let kind = ErrorKind::ALL.get(kind as usize).copied().unwrap_or(ErrorKind::Error);
+                    return Err(self.error(kind, &message));
+                }
+
+                Instr::GetIterator { iter, src } => {
+                    let (it, next) = self.get_iterator(self.r(src))?;
+                    self.set_r(iter, it);
+                    self.set_r(Reg(iter.0 + 1), next);
+                }
+                Instr::IteratorStep { dst, iter, target } => match self.iterator_step(self.r(iter), self.r(Reg(iter.0 + 1)))? {
+                    Some(v) => self.set_r(dst, v),
+                    None => self.interp.pc = target as usize,
+                },
+                Instr::IteratorClose { iter } => self.iterator_close(self.r(iter))?,
+                Instr::IteratorCloseQuiet { iter } => {
+                    let _ = self.iterator_close(self.r(iter));
+                }
+                Instr::ForInStart { iter, src } => {
+                    let it = self.for_in_start(self.r(src))?;
+                    self.set_r(iter, it);
+                }
+                Instr::ForInNext { dst, iter, target } => match self.for_in_next(self.r(iter))? {
+                    Some(v) => self.set_r(dst, v),
+                    None => self.interp.pc = target as usize,
+                },
+                Instr::Debugger {} => {}
+            }
+        }
+    }
+
+    fn top_proto(&self) -> std::rc::Rc<crate::bytecode::FunctionProto> {
+        match self.interp.frames.last() {
+            Some(f) => f.proto.clone(),
+            None => std::rc::Rc::new(crate::bytecode::FunctionProto::empty()),
+        }
+    }
+
+    /// `Call`: a closure gets a new frame in this loop (returns its proto);
+    /// anything else is called right away.
+    fn call_instruction(&mut self, f: Value, this: Value, args: Reg, argc: u16, dst: Reg) -> JsResult<Option<std::rc::Rc<crate::bytecode::FunctionProto>>> {
+        let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
+        if let Value::Object(o) = f {
+            if let ObjectKind::Closure(c) = &self.heap.object(o).kind {
+                if c.proto.is_callable() {
+                    self.safe_point();
+                    self.interp.save_top();
+                    self.push_frame(o, this, &list, None, Some(dst.0))?;
+                    return Ok(Some(self.top_proto()));
+                }
+            }
+        }
+        if !self.is_callable(f) {
+            return self.type_error("value is not a function");
+        }
+        let v = self.call(f, this, &list)?;
+        self.set_r(dst, v);
+        Ok(None)
+    }
+
+    fn load_constant(&mut self, k: &Constant) -> Value {
+        match k {
+            Constant::Number(n) => Value::Number(*n),
+            Constant::BigInt(digits) => {
+                let n = digits.parse::<num_bigint::BigInt>().unwrap_or_default();
+                Value::BigInt(self.heap.alloc_bigint(n))
+            }
+            Constant::Function(_) | Constant::Template(_) => Value::Undefined,
+        }
+    }
+
+    fn current_frame_this(&self) -> Value {
+        self.interp.frames.last().map_or(Value::Undefined, |f| f.this)
+    }
+
+    pub(crate) fn current_args(&self) -> &[Value] {
+        self.interp.frames.last().and_then(|f| f.args.as_deref()).unwrap_or(&[])
+    }
+
+    fn tdz_error<T>(&mut self, name: crate::value::Atom) -> JsResult<T> {
+        let name = self.atom_text(name);
+        self.reference_error(&format!("Cannot access '{name}' before initialization"))
+    }
+
+    /// A point where garbage may be collected: every live value is in a register or a frame.
+    fn safe_point(&mut self) {
+        if self.interp.at_safe_point() && self.heap.should_collect() {
+            self.collect_garbage();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The interpreter: frames, registers and the one dispatch loop.
+//!
+//! A call from JavaScript to JavaScript pushes a [`Frame`] and continues in
+//! the same loop, so JavaScript recursion never recurses on the Rust stack;
+//! native code calling back into JavaScript re-enters [`Vm::run_frames`],
+//! bounded by `Limits::max_native_depth`.
+//!
+//! Invariants: the registers of frame `f` are
+//! `stack[f.base .. f.base + f.proto.register_count]`; `pc`, `base` and
+//! `env` in [`Interpreter`] belong to the top frame (the frame's own fields
+//! are stale while it is on top); garbage is collected only at safe points
+//! of the loop (calls and backward jumps) when no native frame is active, so
+//! every live value is in a register, a frame, or a root.
+
+mod call;
+mod env;
+mod function;
+mod iterate;
+mod property;
+mod dispatch;
+mod globals;
+mod unwind;
+
+pub(crate) use globals::GlobalLexicals;
+pub use function::HostHooks;
+
+use crate::bytecode::FunctionProto;
+use crate::value::{Obj, Value};
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
+
+/// Resource limits.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Most JavaScript frames at once before `RangeError`.
+    pub max_frames: usize,
+    /// Most nested native→JavaScript re-entries before `RangeError`.
+    pub max_native_depth: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_frames: 10_000, max_native_depth: 512 }
+    }
+}
+
+/// One activation of a compiled function.
+#[derive(Debug, Clone)]
+pub(crate) struct Frame {
+    /// The function object (`None` for script code).
+    pub(crate) function: Option<Obj>,
+    /// Its code.
+    pub(crate) proto: Rc<FunctionProto>,
+    /// Saved pc (valid while not on top).
+    pub(crate) pc: usize,
+    /// First register.
+    pub(crate) base: usize,
+    /// Saved environment (valid while not on top).
+    pub(crate) env: Option<Obj>,
+    /// Environments pushed since entry (for unwinding to a handler).
+    pub(crate) env_depth: u16,
+    /// `this` (`Value::Empty` before `super()` in a derived constructor).
+    pub(crate) this: Value,
+    /// `new.target`.
+    pub(crate) new_target: Option<Obj>,
+    /// The actual arguments, kept when the function needs them.
+    pub(crate) args: Option<Box<[Value]>>,
+    /// Where the caller wants the result; `None`: return from `run_frames`.
+    pub(crate) return_to: Option<u16>,
+    /// A `new` call: a non-object result is replaced by `this`.
+    pub(crate) construct: bool,
+}
+
+/// Interpreter state: the register stack, the frames, the machine registers
+/// of the top frame, and limits.
+#[derive(Debug, Default)]
+pub(crate) struct Interpreter {
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    /// pc of the top frame.
+    pub(crate) pc: usize,
+    /// Register base of the top frame.
+    pub(crate) base: usize,
+    /// Environment of the top frame.
+    pub(crate) env: Option<Obj>,
+    native_depth: u32,
+    pub(crate) limits: Limits,
+    pub(crate) globals: GlobalLexicals,
+    /// Template objects, per template site.
+    pub(crate) templates: FxHashMap<usize, Obj>,
+}
+
+impl Interpreter {
+    pub(crate) fn new() -> Interpreter {
+        Interpreter::default()
+    }
+
+    /// Entering a native function: bounded so native↔JS recursion cannot
+    /// exhaust the Rust stack.
+    pub(crate) fn enter_native(&mut self, _f: Obj) -> Result<(), ()> {
+        if self.native_depth >= self.limits.max_native_depth {
+            return Err(());
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    pub(crate) fn leave_native(&mut self) {
+        self.native_depth = self.native_depth.saturating_sub(1);
+    }
+
+    /// No native function is running: a garbage collection is safe.
+    pub(crate) fn at_safe_point(&self) -> bool {
+        self.native_depth == 0
+    }
+
+    /// Saves the machine registers into the top frame.
+    fn save_top(&mut self) {
+        let (pc, env) = (self.pc, self.env);
+        if let Some(f) = self.frames.last_mut() {
+            f.pc = pc;
+            f.env = env;
+        }
+    }
+
+    /// Loads the machine registers from the top frame.
+    fn load_top(&mut self) {
+        if let Some(f) = self.frames.last() {
+            self.pc = f.pc;
+            self.base = f.base;
+            self.env = f.env;
+        }
+    }
+}

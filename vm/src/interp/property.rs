@@ -1,0 +1,279 @@
+//! Property instructions beyond the inline-cached fast paths: keyed
+//! access, access on primitives, `super` references, methods and
+//! accessors in literals and classes, object spread and rest, and private
+//! names.
+
+use crate::object::{Attributes, ObjectKind, Property, PropertyDescriptor};
+use crate::value::{Atom, Obj, PropertyKey, Value};
+use crate::vm::{JsResult, Vm};
+
+impl Vm {
+    /// `base[key]`.
+    pub(crate) fn get_elem(&mut self, base: Value, key: Value) -> JsResult<Value> {
+        if base.is_nullish() {
+            return self.nullish_access_error(base, key);
+        }
+        let key = self.to_property_key(key)?;
+        match base {
+            Value::Object(o) => self.get(o, key, base),
+            _ => self.get_v(base, key),
+        }
+    }
+
+    /// `base.name` for a primitive base (its prototype's property).
+    pub(crate) fn get_primitive_field(&mut self, base: Value, name: Atom) -> JsResult<Value> {
+        if base.is_nullish() {
+            let key = self.heap.atom_string(name);
+            return self.nullish_access_error(base, Value::String(key));
+        }
+        self.get_v(base, PropertyKey::Atom(name))
+    }
+
+    fn nullish_access_error<T>(&mut self, base: Value, key: Value) -> JsResult<T> {
+        let what = if base == Value::Null { "null" } else { "undefined" };
+        let key = match key {
+            Value::String(s) => self.heap.to_rust_string(s),
+            Value::Number(n) => n.to_string(),
+            _ => String::from("property"),
+        };
+        self.type_error(&format!("Cannot read properties of {what} (reading '{key}')"))
+    }
+
+    /// `base[key] = value`.
+    pub(crate) fn set_elem(&mut self, base: Value, key: Value, value: Value, strict: bool) -> JsResult<()> {
+        if base.is_nullish() {
+            let what = if base == Value::Null { "null" } else { "undefined" };
+            return self.type_error(&format!("Cannot set properties of {what}"));
+        }
+        let key = self.to_property_key(key)?;
+        match base {
+            Value::Object(o) => {
+                let ok = self.set(o, key, value, base)?;
+                if !ok && strict {
+                    return self.type_error("Cannot assign to read only property");
+                }
+                Ok(())
+            }
+            _ => self.set_primitive(base, key, value, strict),
+        }
+    }
+
+    /// Assignment to a property of a primitive: runs setters found on the
+    /// prototype; otherwise fails (a TypeError in strict code).
+    pub(crate) fn set_primitive(&mut self, base: Value, key: PropertyKey, value: Value, strict: bool) -> JsResult<()> {
+        if base.is_nullish() {
+            return self.type_error("Cannot set properties of undefined");
+        }
+        let proto = self.to_object(base)?;
+        let ok = self.set(proto, key, value, base)?;
+        if !ok && strict {
+            return self.type_error("Cannot create property on primitive value");
+        }
+        Ok(())
+    }
+
+    /// `delete base[key]`.
+    pub(crate) fn delete_elem(&mut self, base: Value, key: Value, strict: bool) -> JsResult<bool> {
+        let o = self.to_object(base)?;
+        let key = self.to_property_key(key)?;
+        let ok = self.delete(o, key)?;
+        if !ok && strict {
+            return self.type_error("Cannot delete property");
+        }
+        Ok(ok)
+    }
+
+    /// The [[HomeObject]] of the running method (through arrows: the
+    /// compiler stores it in the environment; here the frame's function).
+    fn home_object(&self) -> Option<Obj> {
+        let f = self.interp.frames.last()?.function?;
+        match &self.heap.object(f).kind {
+            ObjectKind::Closure(c) => c.home_object,
+            _ => None,
+        }
+    }
+
+    /// `super[key]` with `this` as the receiver.
+    pub(crate) fn get_super(&mut self, key: Value) -> JsResult<Value> {
+        let this = self.interp.frames.last().map_or(Value::Undefined, |f| f.this);
+        let key = self.to_property_key(key)?;
+        let Some(home) = self.home_object() else { return Ok(Value::Undefined) };
+        match self.get_prototype_of(home)? {
+            Some(p) => self.get(p, key, this),
+            None => self.type_error("Cannot read properties of null (super)"),
+        }
+    }
+
+    /// `super[key] = value`.
+    pub(crate) fn set_super(&mut self, key: Value, value: Value, strict: bool) -> JsResult<()> {
+        let this = self.interp.frames.last().map_or(Value::Undefined, |f| f.this);
+        let key = self.to_property_key(key)?;
+        let Some(home) = self.home_object() else { return Ok(()) };
+        let Some(p) = self.get_prototype_of(home)? else {
+            return self.type_error("Cannot set properties of null (super)");
+        };
+        let ok = self.set(p, key, value, this)?;
+        if !ok && strict {
+            return self.type_error("Cannot assign to read only property");
+        }
+        Ok(())
+    }
+
+    /// Defines a method (kind 0), getter (1) or setter (2) on `obj`, and
+    /// makes `obj` the function's home object; also names the function.
+    pub(crate) fn define_method(&mut self, obj: Value, key: Value, func: Value, kind: u16, enumerable: bool) -> JsResult<()> {
+        let (Value::Object(o), Value::Object(f)) = (obj, func) else { return Ok(()) };
+        let key = self.to_property_key(key)?;
+        if let ObjectKind::Closure(c) = &mut self.heap.object_mut(f).kind {
+            c.home_object = Some(o);
+        }
+        let prefix = match kind {
+            1 => Some("get"),
+            2 => Some("set"),
+            _ => None,
+        };
+        self.set_function_name(f, key, prefix)?;
+        let mut attrs = Attributes::CONFIGURABLE;
+        if enumerable {
+            attrs = attrs | Attributes::ENUMERABLE;
+        }
+        let desc = match kind {
+            1 => PropertyDescriptor { get: Some(Some(f)), enumerable: Some(enumerable), configurable: Some(true), ..PropertyDescriptor::default() },
+            2 => PropertyDescriptor { set: Some(Some(f)), enumerable: Some(enumerable), configurable: Some(true), ..PropertyDescriptor::default() },
+            _ => PropertyDescriptor::data(func, attrs | Attributes::WRITABLE),
+        };
+        self.define_property_or_throw(o, key, desc)?;
+        Ok(())
+    }
+
+    /// SetFunctionName: defines `name` on function `f` from `key`.
+    pub fn set_function_name(&mut self, f: Obj, key: PropertyKey, prefix: Option<&str>) -> JsResult<()> {
+        let base = match key {
+            PropertyKey::Symbol(s) => match self.heap.symbol_description(s) {
+                Some(d) => format!("[{}]", self.heap.to_rust_string(d)),
+                None => String::new(),
+            },
+            PropertyKey::Atom(a) => self.atom_text(a),
+            PropertyKey::Index(i) => i.to_string(),
+        };
+        let name = match prefix {
+            Some(p) => format!("{p} {base}"),
+            None => base,
+        };
+        let value = self.string(&name);
+        let key = PropertyKey::Atom(self.heap.intern_str("name"));
+        self.heap.define_raw(f, key, value, Attributes::CONFIGURABLE);
+        Ok(())
+    }
+
+    /// CopyDataProperties(target, source, excluded keys in the array `excluded`).
+    pub(crate) fn copy_data_properties(&mut self, target: Value, source: Value, excluded: Option<Value>) -> JsResult<()> {
+        let Value::Object(t) = target else { return Ok(()) };
+        if source.is_nullish() {
+            if excluded.is_some() {
+                return self.type_error("Cannot destructure 'undefined' or 'null'.");
+            }
+            return Ok(());
+        }
+        let from = self.to_object(source)?;
+        let mut skip = Vec::new();
+        if let Some(Value::Object(list)) = excluded {
+            for v in self.create_list_from_array_like(list)? {
+                skip.push(self.to_property_key(v)?);
+            }
+        }
+        for key in self.own_property_keys(from)? {
+            if skip.contains(&key) {
+                continue;
+            }
+            if let Some(p) = self.get_own_property(from, key)? {
+                if p.attributes().enumerable() {
+                    let v = self.get(from, key, Value::Object(from))?;
+                    self.create_data_property_or_throw(t, key, v)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    // ----- private names -----
+
+    fn private_key(&mut self, name: Value) -> JsResult<PropertyKey> {
+        match name {
+            Value::Symbol(s) => Ok(PropertyKey::Symbol(s)),
+            _ => self.type_error("invalid private name"),
+        }
+    }
+
+    fn private_missing<T>(&mut self, name: Value) -> JsResult<T> {
+        let desc = match name {
+            Value::Symbol(s) => self.heap.symbol_description(s).map(|d| self.heap.to_rust_string(d)).unwrap_or_default(),
+            _ => String::new(),
+        };
+        self.type_error(&format!("Cannot read private member {desc} from an object whose class did not declare it"))
+    }
+
+    /// `obj.#name`.
+    pub(crate) fn get_private(&mut self, obj: Value, name: Value) -> JsResult<Value> {
+        let key = self.private_key(name)?;
+        let Value::Object(o) = obj else { return self.private_missing(name) };
+        match self.heap.get_own_raw(o, key) {
+            Some(Property::Data { value, .. }) => Ok(value),
+            Some(Property::Accessor { get: Some(g), .. }) => self.call(Value::Object(g), obj, &[]),
+            Some(Property::Accessor { .. }) => self.type_error("'#x' was defined without a getter"),
+            None => self.private_missing(name),
+        }
+    }
+
+    /// `obj.#name = value`.
+    pub(crate) fn set_private(&mut self, obj: Value, name: Value, value: Value) -> JsResult<()> {
+        let key = self.private_key(name)?;
+        let Value::Object(o) = obj else { return self.private_missing(name) };
+        match self.heap.get_own_raw(o, key) {
+            Some(Property::Data { attrs, .. }) if attrs.writable() => {
+                self.heap.define_raw(o, key, value, attrs);
+                Ok(())
+            }
+            Some(Property::Data { .. }) => self.type_error("Private method is not writable"),
+            Some(Property::Accessor { set: Some(s), .. }) => self.call(Value::Object(s), obj, &[value]).map(|_| ()),
+            Some(Property::Accessor { .. }) => self.type_error("'#x' was defined without a setter"),
+            None => self.private_missing(name),
+        }
+    }
+
+    /// `#name in obj`.
+    pub(crate) fn has_private(&mut self, obj: Value, name: Value) -> JsResult<bool> {
+        let key = self.private_key(name)?;
+        let Value::Object(o) = obj else {
+            return self.type_error("Cannot use 'in' operator to search for a private field in a non-object");
+        };
+        Ok(self.heap.get_own_raw(o, key).is_some())
+    }
+
+    /// PrivateFieldAdd.
+    pub(crate) fn define_private(&mut self, obj: Value, name: Value, value: Value) -> JsResult<()> {
+        let key = self.private_key(name)?;
+        let Value::Object(o) = obj else { return Ok(()) };
+        if self.heap.get_own_raw(o, key).is_some() {
+            return self.type_error("Cannot initialize private field twice on the same object");
+        }
+        self.heap.define_raw(o, key, value, Attributes::WRITABLE);
+        Ok(())
+    }
+
+    /// PrivateMethodOrAccessorAdd: kind 0 method, 1 getter, 2 setter.
+    pub(crate) fn define_private_method(&mut self, obj: Value, name: Value, func: Value, kind: u16) -> JsResult<()> {
+        let key = self.private_key(name)?;
+        let (Value::Object(o), Value::Object(f)) = (obj, func) else { return Ok(()) };
+        let existing = self.heap.get_own_raw(o, key);
+        match (kind, existing) {
+            (0, None) => self.heap.define_raw(o, key, func, Attributes::NONE),
+            (1, None) => self.heap.define_accessor_raw(o, key, Some(f), None, Attributes::NONE),
+            (2, None) => self.heap.define_accessor_raw(o, key, None, Some(f), Attributes::NONE),
+            (1, Some(Property::Accessor { get: None, set, .. })) => self.heap.define_accessor_raw(o, key, Some(f), set, Attributes::NONE),
+            (2, Some(Property::Accessor { get, set: None, .. })) => self.heap.define_accessor_raw(o, key, get, Some(f), Attributes::NONE),
+            _ => return self.type_error("Cannot initialize private methods twice on the same object"),
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,138 @@
+//! Exceptions and stack traces: unwinding to the innermost handler,
+//! capturing `stack` strings, and the garbage collector's view of the
+//! interpreter's roots.
+
+use crate::object::Attributes;
+use crate::value::{Atom, Obj, PropertyKey, Value};
+use crate::vm::{JsResult, Vm};
+use std::fmt::Write;
+
+impl Vm {
+    /// Unwinds `exception` to the innermost handler in the frames at or
+    /// above `entry`: `Ok(())` when one takes it (execution continues there),
+    /// `Err(exception)` when none does (the frames above `entry` are gone).
+    pub(crate) fn unwind(&mut self, exception: Value, entry: usize) -> JsResult<()> {
+        loop {
+            let Some(frame) = self.interp.frames.last() else { return Err(exception) };
+            let pc = self.interp.pc.saturating_sub(1);
+            if let Some(h) = frame.proto.handler_at(pc) {
+                while self.interp.frames.last().is_some_and(|f| f.env_depth > h.env_depth) {
+                    self.pop_env();
+                }
+                self.interp.pc = h.target as usize;
+                let i = self.interp.base + h.reg as usize;
+                if let Some(slot) = self.interp.stack.get_mut(i) {
+                    *slot = exception;
+                }
+                return Ok(());
+            }
+            let return_to = frame.return_to;
+            let popped = self.interp.frames.pop();
+            if let Some(f) = popped {
+                self.interp.stack.truncate(f.base);
+            }
+            self.interp.load_top();
+            if self.interp.frames.len() <= entry || return_to.is_none() {
+                return Err(exception);
+            }
+        }
+    }
+
+    /// The text of atom `a`.
+    pub(crate) fn atom_text(&self, a: Atom) -> String {
+        String::from_utf16_lossy(self.heap.atom_units(a))
+    }
+
+    /// The current call stack as `    at name (file:line:column)` lines, innermost first.
+    pub fn stack_trace(&self) -> String {
+        let mut out = String::new();
+        let top = self.interp.frames.len();
+        for (i, f) in self.interp.frames.iter().enumerate().rev() {
+            let pc = if i + 1 == top { self.interp.pc.saturating_sub(1) } else { f.pc.saturating_sub(1) };
+            let (line, column) = f.proto.position(pc).unwrap_or((0, 0));
+            let file = &f.proto.file;
+            if f.proto.name.is_empty() || f.function.is_none() {
+                let _ = write!(out, "\n    at {file}:{line}:{column}");
+            } else {
+                let _ = write!(out, "\n    at {} ({file}:{line}:{column})", f.proto.name);
+            }
+        }
+        out
+    }
+
+    /// Gives error object `obj` its `stack`: `Name: message` and the frames.
+    pub fn attach_stack(&mut self, obj: Obj) {
+        let header = self.error_header(obj);
+        let text = format!("{header}{}", self.stack_trace());
+        let s = self.heap.string_from_str(&text);
+        let key = PropertyKey::Atom(self.heap.intern_str("stack"));
+        self.heap.define_raw(obj, key, Value::String(s), Attributes::WRITABLE_CONFIGURABLE);
+    }
+
+    /// `Name: message` of an error object, read without running JavaScript.
+    fn error_header(&mut self, obj: Obj) -> String {
+        let name_key = PropertyKey::Atom(self.heap.intern_str("name"));
+        let message_key = PropertyKey::Atom(self.heap.intern_str("message"));
+        let name = self.raw_string_property(obj, name_key).unwrap_or_else(|| "Error".to_string());
+        match self.raw_string_property(obj, message_key) {
+            Some(m) if !m.is_empty() => format!("{name}: {m}"),
+            _ => name,
+        }
+    }
+
+    /// A string data property found on `obj` or its prototypes, without calling getters.
+    fn raw_string_property(&self, obj: Obj, key: PropertyKey) -> Option<String> {
+        let mut o = Some(obj);
+        for _ in 0..64 {
+            let cur = o?;
+            if let Some(crate::object::Property::Data { value, .. }) = self.heap.get_own_raw(cur, key) {
+                return match value {
+                    Value::String(s) => Some(self.heap.to_rust_string(s)),
+                    _ => None,
+                };
+            }
+            o = self.heap.object(cur).proto;
+        }
+        None
+    }
+
+    /// Collects garbage with the interpreter's registers, frames, globals
+    /// and the realm as roots.
+    pub fn collect_garbage(&mut self) {
+        let interp = &self.interp;
+        let realm = &self.realm;
+        let top_env = interp.env;
+        self.heap.collect(|m| {
+            for v in &interp.stack {
+                m.mark(*v);
+            }
+            for f in &interp.frames {
+                if let Some(o) = f.function {
+                    m.mark_object(o);
+                }
+                if let Some(o) = f.env {
+                    m.mark_object(o);
+                }
+                if let Some(o) = f.new_target {
+                    m.mark_object(o);
+                }
+                m.mark(f.this);
+                for v in f.args.iter().flat_map(|a| a.iter()) {
+                    m.mark(*v);
+                }
+            }
+            if let Some(e) = top_env {
+                m.mark_object(e);
+            }
+            for b in interp.globals.bindings.values() {
+                m.mark(b.value);
+            }
+            for o in interp.templates.values() {
+                m.mark_object(*o);
+            }
+            for o in realm.roots() {
+                m.mark_object(o);
+            }
+        });
+    }
+}

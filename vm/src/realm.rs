@@ -1,0 +1,146 @@
+//! The realm: the intrinsic objects (%Object.prototype%, %Array.prototype%,
+//! the error prototypes, ...) and the global object.
+//!
+//! The VM creates the intrinsics bare (right prototypes and kinds, no
+//! properties) so that it can make arrays, functions and errors itself; the
+//! runtime's standard library then fills them in.
+
+use crate::heap::Heap;
+use crate::object::ObjectKind;
+use crate::value::Obj;
+
+/// The kinds of native error the VM itself throws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum ErrorKind {
+    Error,
+    TypeError,
+    RangeError,
+    ReferenceError,
+    SyntaxError,
+    EvalError,
+    UriError,
+    AggregateError,
+}
+
+impl ErrorKind {
+    /// The constructor's name, e.g. `"TypeError"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Error => "Error",
+            ErrorKind::TypeError => "TypeError",
+            ErrorKind::RangeError => "RangeError",
+            ErrorKind::ReferenceError => "ReferenceError",
+            ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::EvalError => "EvalError",
+            ErrorKind::UriError => "URIError",
+            ErrorKind::AggregateError => "AggregateError",
+        }
+    }
+
+    /// Every kind, in a fixed order.
+    pub const ALL: [ErrorKind; 8] = [
+        ErrorKind::Error,
+        ErrorKind::TypeError,
+        ErrorKind::RangeError,
+        ErrorKind::ReferenceError,
+        ErrorKind::SyntaxError,
+        ErrorKind::EvalError,
+        ErrorKind::UriError,
+        ErrorKind::AggregateError,
+    ];
+}
+
+/// The intrinsic objects every realm has.
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct Intrinsics {
+    pub object_prototype: Obj,
+    pub function_prototype: Obj,
+    pub array_prototype: Obj,
+    pub string_prototype: Obj,
+    pub number_prototype: Obj,
+    pub boolean_prototype: Obj,
+    pub symbol_prototype: Obj,
+    pub bigint_prototype: Obj,
+    pub iterator_prototype: Obj,
+    pub array_iterator_prototype: Obj,
+    pub string_iterator_prototype: Obj,
+    /// Indexed by `ErrorKind as usize`.
+    pub error_prototypes: [Obj; 8],
+}
+
+/// A realm: intrinsics and the global object.
+#[derive(Debug, Clone)]
+pub struct Realm {
+    /// The intrinsics.
+    pub intrinsics: Intrinsics,
+    /// The global object (`globalThis`).
+    pub global: Obj,
+    /// %ThrowTypeError%, made on first use.
+    pub throw_type_error: Option<Obj>,
+}
+
+impl Realm {
+    /// Creates the bare intrinsics and the global object in `heap`.
+    pub fn new(heap: &mut Heap) -> Realm {
+        let object_prototype = heap.alloc_object(None, ObjectKind::Ordinary);
+        let p = Some(object_prototype);
+        let function_prototype = heap.alloc_object(p, ObjectKind::Ordinary);
+        let array_prototype = heap.alloc_object(p, ObjectKind::Array);
+        let iterator_prototype = heap.alloc_object(p, ObjectKind::Ordinary);
+        let error_prototype = heap.alloc_object(p, ObjectKind::Ordinary);
+        let error_prototypes = ErrorKind::ALL.map(|k| {
+            if k == ErrorKind::Error {
+                error_prototype
+            } else {
+                heap.alloc_object(Some(error_prototype), ObjectKind::Ordinary)
+            }
+        });
+        let empty = heap.intern_str("");
+        let empty = heap.atom_string(empty);
+        let intrinsics = Intrinsics {
+            object_prototype,
+            function_prototype,
+            array_prototype,
+            string_prototype: heap.alloc_object(p, ObjectKind::String(empty)),
+            number_prototype: heap.alloc_object(p, ObjectKind::Number(0.0)),
+            boolean_prototype: heap.alloc_object(p, ObjectKind::Boolean(false)),
+            symbol_prototype: heap.alloc_object(p, ObjectKind::Ordinary),
+            bigint_prototype: heap.alloc_object(p, ObjectKind::Ordinary),
+            iterator_prototype,
+            array_iterator_prototype: heap.alloc_object(Some(iterator_prototype), ObjectKind::Ordinary),
+            string_iterator_prototype: heap.alloc_object(Some(iterator_prototype), ObjectKind::Ordinary),
+            error_prototypes,
+        };
+        let global = heap.alloc_object(p, ObjectKind::Ordinary);
+        Realm { intrinsics, global, throw_type_error: None }
+    }
+
+    /// The prototype of errors of `kind`.
+    pub fn error_prototype(&self, kind: ErrorKind) -> Obj {
+        self.intrinsics.error_prototypes[kind as usize]
+    }
+
+    /// Every intrinsic and the global object, for the garbage collector.
+    pub fn roots(&self) -> impl Iterator<Item = Obj> + '_ {
+        let i = &self.intrinsics;
+        [
+            i.object_prototype,
+            i.function_prototype,
+            i.array_prototype,
+            i.string_prototype,
+            i.number_prototype,
+            i.boolean_prototype,
+            i.symbol_prototype,
+            i.bigint_prototype,
+            i.iterator_prototype,
+            i.array_iterator_prototype,
+            i.string_iterator_prototype,
+            self.global,
+        ]
+        .into_iter()
+        .chain(i.error_prototypes)
+        .chain(self.throw_type_error)
+    }
+}
