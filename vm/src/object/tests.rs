@@ -668,7 +668,8 @@ fn proxy_apply_and_construct() {
     let Value::Object(r) = vm.call(Value::Object(p), num(7.0), &[]).unwrap() else { panic!() };
     assert_eq!(get(&mut vm, r, "0"), Value::Object(f));
     assert_eq!(get(&mut vm, r, "1"), num(7.0), "thisArgument");
-    let plain = vm.proxy_create(Value::Object(f), Value::Object(obj(&mut vm))).unwrap();
+    let empty = obj(&mut vm);
+    let plain = vm.proxy_create(Value::Object(f), Value::Object(empty)).unwrap();
     assert_eq!(vm.call(Value::Object(plain), Value::Undefined, &[]).unwrap(), num(42.0));
     let proto = vm.realm.intrinsics.function_prototype;
     let ctor = vm.heap.alloc_object(
