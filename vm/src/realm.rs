@@ -79,6 +79,9 @@ pub struct Realm {
     pub global: Obj,
     /// %ThrowTypeError%, made on first use.
     pub throw_type_error: Option<Obj>,
+    /// Intrinsics the standard library registers by their specification
+    /// name (`"%Array%"`, `"%Array.prototype.values%"`, ...).
+    pub named: rustc_hash::FxHashMap<&'static str, Obj>,
 }
 
 impl Realm {
@@ -114,7 +117,12 @@ impl Realm {
             error_prototypes,
         };
         let global = heap.alloc_object(p, ObjectKind::Ordinary);
-        Realm { intrinsics, global, throw_type_error: None }
+        Realm { intrinsics, global, throw_type_error: None, named: Default::default() }
+    }
+
+    /// The intrinsic registered as `name`, e.g. `"%Array%"`.
+    pub fn intrinsic(&self, name: &str) -> Option<Obj> {
+        self.named.get(name).copied()
     }
 
     /// The prototype of errors of `kind`.
@@ -142,5 +150,6 @@ impl Realm {
         .into_iter()
         .chain(i.error_prototypes)
         .chain(self.throw_type_error)
+        .chain(self.named.values().copied())
     }
 }

@@ -106,7 +106,7 @@ impl Heap {
     /// The key as a JavaScript value: a string, or the symbol.
     pub fn key_to_value(&mut self, key: PropertyKey) -> Value {
         match key {
-            PropertyKey::Index(i) => Value::String(self.string_from_str(&i.to_string())),
+            PropertyKey::Index(i) => Value::String(self.index_string(i)),
             PropertyKey::Atom(a) => Value::String(self.atom_string(a)),
             PropertyKey::Symbol(s) => Value::Symbol(s),
         }

@@ -173,6 +173,9 @@ impl Heap {
         for &s in self.atoms.all_strings() {
             m.mark_string(s);
         }
+        for s in self.strings.cached() {
+            m.mark_string(s);
+        }
         for s in self.well_known.all().into_iter().chain(self.symbols.registered()) {
             m.mark_symbol(s);
         }

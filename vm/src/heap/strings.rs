@@ -19,6 +19,10 @@ use cranelift_entity::EntityRef;
 
 /// Substrings at least this long share their parent's buffer.
 const SHARE_MIN: usize = 64;
+/// One-unit strings below this code unit are made once and kept.
+pub(crate) const UNIT_CACHE: usize = 256;
+/// Decimal strings of indices below this are made once and kept.
+pub(crate) const INDEX_CACHE: usize = 1024;
 
 #[derive(Clone, Copy, Debug)]
 struct StrData {
@@ -41,6 +45,10 @@ pub(crate) struct StringArena {
     buffers: Vec<Option<Buffer>>,
     free_buffers: Vec<u32>,
     live: usize,
+    /// Permanent one-unit strings, by code unit (made on first use).
+    units_cache: Vec<Option<Str>>,
+    /// Permanent decimal strings of small indices (made on first use).
+    index_cache: Vec<Option<Str>>,
 }
 
 impl StringArena {
@@ -145,6 +153,11 @@ impl StringArena {
         self.alloc(units, false)
     }
 
+    /// The cached strings (roots: they are permanent).
+    pub(crate) fn cached(&self) -> impl Iterator<Item = Str> + '_ {
+        self.units_cache.iter().chain(&self.index_cache).filter_map(|s| *s)
+    }
+
     /// Live strings.
     pub(crate) fn live(&self) -> usize {
         self.live
@@ -225,8 +238,43 @@ impl Heap {
 
     /// The code units `from..to` of `s` (clamped to its length).
     pub fn substring(&mut self, s: Str, from: usize, to: usize) -> Str {
+        if to == from + 1 {
+            if let Some(&u) = self.units(s).get(from) {
+                return self.unit_string(u);
+            }
+        }
         self.note_allocation(16 + to.saturating_sub(from).min(SHARE_MIN) * 2);
         self.strings.slice(s, from, to)
+    }
+
+    /// The one-unit string of code unit `u` (shared for Latin-1 units).
+    pub fn unit_string(&mut self, u: u16) -> Str {
+        let i = usize::from(u);
+        if let Some(Some(s)) = self.strings.units_cache.get(i) {
+            return *s;
+        }
+        let s = self.alloc_string(vec![u]);
+        if i < UNIT_CACHE {
+            let cache = &mut self.strings.units_cache;
+            cache.resize(UNIT_CACHE.max(cache.len()), None);
+            cache[i] = Some(s);
+        }
+        s
+    }
+
+    /// The decimal string of index `n` (shared for small indices).
+    pub fn index_string(&mut self, n: u32) -> Str {
+        let i = n as usize;
+        if let Some(Some(s)) = self.strings.index_cache.get(i) {
+            return *s;
+        }
+        let s = self.string_from_str(&n.to_string());
+        if i < INDEX_CACHE {
+            let cache = &mut self.strings.index_cache;
+            cache.resize(INDEX_CACHE.max(cache.len()), None);
+            cache[i] = Some(s);
+        }
+        s
     }
 
     /// `s` as Rust text (lone surrogates become U+FFFD).

@@ -252,3 +252,23 @@ fn private_names_are_not_own_keys() {
     assert_eq!(h.own_keys_raw(o), vec![PropertyKey::Symbol(public)]);
     assert!(h.get_own_raw(o, PropertyKey::Symbol(private)).is_some());
 }
+
+#[test]
+fn cached_unit_and_index_strings_survive_collection() {
+    let mut h = Heap::new();
+    let s = h.string_from_str("héllo");
+    let e = h.substring(s, 1, 2);
+    assert_eq!(h.substring(s, 1, 2), e, "one-unit strings are shared");
+    assert_eq!(h.to_rust_string(e), "é");
+    let seven = h.key_to_value(PropertyKey::Index(7));
+    assert_eq!(h.key_to_value(PropertyKey::Index(7)), seven);
+    let big = h.key_to_value(PropertyKey::Index(1_000_000));
+    let Value::String(big) = big else { panic!("a string") };
+    assert_eq!(h.to_rust_string(big), "1000000");
+    h.collect(|_| {});
+    assert_eq!(h.to_rust_string(e), "é");
+    let Value::String(seven) = seven else { panic!("a string") };
+    assert_eq!(h.to_rust_string(seven), "7");
+    let smiley = h.unit_string(0x263A);
+    assert_eq!(h.to_rust_string(smiley), "☺");
+}

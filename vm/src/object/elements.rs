@@ -70,6 +70,15 @@ impl Elements {
         }
     }
 
+    /// The present dense element at `i` (fast path; `None` also when
+    /// sparse: take the slow path then).
+    pub(crate) fn dense_get(&self, i: u32) -> Option<Value> {
+        match self {
+            Elements::Dense(v) => v.get(i as usize).copied().filter(|v| *v != Value::Empty),
+            Elements::Sparse(_) => None,
+        }
+    }
+
     /// Overwrites a present dense element (fast path); false if not dense
     /// or absent.
     pub(crate) fn dense_set(&mut self, i: u32, value: Value) -> bool {

@@ -151,6 +151,9 @@ impl Vm {
 
     /// O.[[Get]](P, Receiver): OrdinaryGet along the chain.
     pub fn get(&mut self, o: Obj, key: PropertyKey, receiver: Value) -> JsResult<Value> {
+        if let Some(v) = self.dense_element(o, key) {
+            return Ok(v);
+        }
         let mut cur = o;
         loop {
             // 1. Let desc be ? O.[[GetOwnProperty]](P).
@@ -168,6 +171,17 @@ impl Vm {
                     None => return Ok(Value::Undefined),
                 },
             }
+        }
+    }
+
+    /// Fast path: a present dense element of a plain object (arguments
+    /// objects excluded: their mapped elements live in the environment).
+    fn dense_element(&self, o: Obj, key: PropertyKey) -> Option<Value> {
+        let PropertyKey::Index(i) = key else { return None };
+        let obj = self.heap.object(o);
+        match obj.kind {
+            ObjectKind::Proxy(_) | ObjectKind::String(_) | ObjectKind::Arguments(_) => None,
+            _ => obj.elements.dense_get(i),
         }
     }
 
