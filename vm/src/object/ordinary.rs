@@ -197,7 +197,7 @@ impl Vm {
 
     /// O.[[Set]](P, V, Receiver): OrdinarySet (§10.1.9.2) along the chain.
     pub fn set(&mut self, o: Obj, key: PropertyKey, value: Value, receiver: Value) -> JsResult<bool> {
-        if receiver == Value::Object(o) && self.set_own_fast(o, key, value) {
+        if receiver == Value::Object(o) && (self.set_own_fast(o, key, value) || self.add_element_fast(o, key, value)) {
             return Ok(true);
         }
         if let ObjectKind::Arguments(_) = self.heap.object(o).kind {
@@ -262,6 +262,30 @@ impl Vm {
             ObjectKind::Proxy(_) | ObjectKind::String(_) | ObjectKind::Arguments(_) => false,
             _ => self.heap.write_own_writable(o, key, value),
         }
+    }
+
+    /// Adds a new element `key` to a plain extensible object with dense
+    /// elements when nothing on the prototype chain has that index (the
+    /// common `a[a.length] = v`); false: take the full path.
+    fn add_element_fast(&mut self, o: Obj, key: PropertyKey, value: Value) -> bool {
+        let PropertyKey::Index(i) = key else { return false };
+        let obj = self.heap.object(o);
+        if !obj.extensible || obj.elements.dense_values().is_none() || self.storage(o) != Storage::Plain {
+            return false;
+        }
+        let mut proto = obj.proto;
+        while let Some(p) = proto {
+            let po = self.heap.object(p);
+            if self.storage(p) != Storage::Plain || po.elements.get(i).is_some() {
+                return false;
+            }
+            proto = po.proto;
+        }
+        let is_array = self.heap.object(o).is_array();
+        self.heap.note_growth(std::mem::size_of::<Value>());
+        let obj = self.heap.object_mut(o);
+        obj.elements.define(i, Property::data(value, Attributes::ALL), is_array);
+        true
     }
 
     /// O.[[Delete]](P).

@@ -683,3 +683,24 @@ fn proxy_apply_and_construct() {
     let bad = proxy_with(&mut vm, ctor, "construct", trap_true);
     assert!(vm.construct(Value::Object(bad), &[], None).is_err(), "non-object result");
 }
+
+#[test]
+fn element_additions_respect_the_prototype_chain() {
+    let mut vm = Vm::new();
+    let proto = obj(&mut vm);
+    let s = native(&mut vm, setter_record);
+    vm.heap.define_accessor_raw(proto, PropertyKey::Index(2), None, Some(s), Attributes::CONFIGURABLE);
+    vm.heap.define_raw(proto, PropertyKey::Index(3), num(0.0), Attributes::NONE);
+    let a = vm.heap.create_array(proto, &[num(0.0), num(1.0)]);
+    assert!(put(&mut vm, a, "2", num(5.0)));
+    assert_eq!(get(&mut vm, a, "seen"), num(5.0), "the inherited setter ran");
+    assert_eq!(vm.heap.array_length(a), 2);
+    assert!(!put(&mut vm, a, "3", num(5.0)), "inherited read-only index");
+    assert!(put(&mut vm, a, "4", num(5.0)));
+    assert_eq!(vm.heap.array_length(a), 5);
+    let text = vm.heap.string_from_str("abc");
+    let wrapper = vm.heap.alloc_object(None, ObjectKind::String(text));
+    let b = vm.heap.create_array(wrapper, &[]);
+    assert!(!put(&mut vm, b, "1", num(5.0)), "the wrapper's index is read-only");
+    assert!(put(&mut vm, b, "3", num(5.0)));
+}
