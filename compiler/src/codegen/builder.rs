@@ -79,6 +79,10 @@ impl FunctionBuilder {
                 | Instr::JumpIfNotNullish { target: t, .. }
                 | Instr::JumpIfUndefined { target: t, .. }
                 | Instr::JumpIfNotUndefined { target: t, .. }
+                | Instr::JumpIfNotLt { target: t, .. }
+                | Instr::JumpIfNotLtEq { target: t, .. }
+                | Instr::JumpIfNotGt { target: t, .. }
+                | Instr::JumpIfNotGtEq { target: t, .. }
                 | Instr::IteratorStep { target: t, .. }
                 | Instr::ForInNext { target: t, .. } => *t = target,
                 _ => debug_assert!(false, "patching a non-jump"),
@@ -194,6 +198,7 @@ impl FunctionBuilder {
             handlers: self.handlers.into_boxed_slice(),
             lines: self.lines.into_boxed_slice(),
             caches: (0..self.caches).map(|_| PropertyCache::default()).collect(),
+            global_slots: (0..self.caches).map(|_| std::cell::Cell::new(0)).collect(),
             file: info.file,
             source_text: info.source_text,
         }))

@@ -72,10 +72,7 @@ impl<'a> Compiler<'a, '_> {
             }
             Expr::Assign(a) => self.assign(a, dst),
             Expr::Conditional(c) => {
-                let mark = self.f.b.mark();
-                let test = self.expr_reg(&c.test)?;
-                let else_jump = self.f.b.emit_jump(Instr::JumpIfFalse { cond: test, target: 0 });
-                self.f.b.release(mark);
+                let else_jump = self.jump_if_false(&c.test)?;
                 self.expr(&c.then, dst)?;
                 let end = self.f.b.emit_jump(Instr::Jump { target: 0 });
                 self.f.b.patch_here(else_jump);
@@ -144,11 +141,58 @@ impl<'a> Compiler<'a, '_> {
 
     /// Evaluates `e` for its effects only.
     pub(crate) fn effect(&mut self, e: &Expr<'a>) -> CResult<()> {
+        if let Expr::Update(u) = e {
+            if let Expr::Ident(id) = u.target {
+                if let Some(r) = self.var_register(id) {
+                    if !self.is_const_binding(id) {
+                        let i = match u.op {
+                            UpdateOp::Increment => Instr::Inc { dst: r, src: r },
+                            UpdateOp::Decrement => Instr::Dec { dst: r, src: r },
+                        };
+                        self.emit(i);
+                        return Ok(());
+                    }
+                }
+            }
+        }
         let mark = self.f.b.mark();
         let r = self.f.b.alloc();
         self.expr(e, r)?;
         self.f.b.release(mark);
         Ok(())
+    }
+
+    /// Jumps to the returned site when `test` is falsy (a compare-and-branch
+    /// instruction for relational tests).
+    pub(crate) fn jump_if_false(&mut self, test: &Expr<'a>) -> CResult<super::builder::JumpSite> {
+        let mark = self.f.b.mark();
+        let site = match test {
+            Expr::Binary(b) if matches!(b.op, BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq) => {
+                let left = self.expr_reg(&b.left)?;
+                let left = if self.may_change(&b.right) && (left.0 as u32) < mark {
+                    let t = self.f.b.alloc();
+                    self.emit(Instr::Move { dst: t, src: left });
+                    t
+                } else {
+                    left
+                };
+                let right = self.expr_reg(&b.right)?;
+                self.position(b.span);
+                let (a, b2) = (left, right);
+                self.f.b.emit_jump(match b.op {
+                    BinaryOp::Lt => Instr::JumpIfNotLt { a, b: b2, target: 0 },
+                    BinaryOp::LtEq => Instr::JumpIfNotLtEq { a, b: b2, target: 0 },
+                    BinaryOp::Gt => Instr::JumpIfNotGt { a, b: b2, target: 0 },
+                    _ => Instr::JumpIfNotGtEq { a, b: b2, target: 0 },
+                })
+            }
+            _ => {
+                let r = self.expr_reg(test)?;
+                self.f.b.emit_jump(Instr::JumpIfFalse { cond: r, target: 0 })
+            }
+        };
+        self.f.b.release(mark);
+        Ok(site)
     }
 
     pub(crate) fn load_number(&mut self, n: f64, dst: Reg) -> CResult<()> {
@@ -334,7 +378,7 @@ impl<'a> Compiler<'a, '_> {
 
     /// Evaluating `e` may assign variables (so an earlier operand read
     /// straight from a variable's register must be copied first).
-    fn may_change(&self, e: &Expr<'a>) -> bool {
+    pub(crate) fn may_change(&self, e: &Expr<'a>) -> bool {
         !matches!(e, Expr::Number(..) | Expr::String(..) | Expr::Ident(_) | Expr::Null(_) | Expr::Bool(..) | Expr::This(_))
     }
 

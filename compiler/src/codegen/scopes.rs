@@ -220,6 +220,12 @@ impl<'a> Compiler<'a, '_> {
         id.span.start < b.span.end || in_switch
     }
 
+    /// `id` is a binding that may not be assigned (const, import, function expression name).
+    pub(crate) fn is_const_binding(&mut self, id: Ident<'a>) -> bool {
+        let (_, binding) = self.ident_loc(id);
+        self.binding_kind(binding).is_some_and(|k| k.is_immutable())
+    }
+
     /// `typeof id`: no ReferenceError for an undeclared global.
     pub(crate) fn load_var_for_typeof(&mut self, id: Ident<'a>, dst: Reg) {
         let (loc, _) = self.ident_loc(id);
@@ -276,7 +282,8 @@ impl<'a> Compiler<'a, '_> {
                     self.emit(Instr::InitGlobalLexical { a, src });
                 } else {
                     let strict = u16::from(self.f.strict);
-                    self.emit(Instr::SetGlobal { a, src, strict });
+                    let ic = self.f.b.cache();
+                    self.emit(Instr::SetGlobal { a, src, strict, ic });
                 }
             }
         }

@@ -192,10 +192,7 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn if_stmt(&mut self, i: &If<'a>) -> CResult<()> {
-        let mark = self.f.b.mark();
-        let test = self.expr_reg(&i.test)?;
-        let else_jump = self.f.b.emit_jump(Instr::JumpIfFalse { cond: test, target: 0 });
-        self.f.b.release(mark);
+        let else_jump = self.jump_if_false(&i.test)?;
         self.stmt(&i.then)?;
         match &i.otherwise {
             Some(other) => {
@@ -236,10 +233,7 @@ impl<'a> Compiler<'a, '_> {
 
     fn while_stmt(&mut self, w: &While<'a>, labels: Vec<&'a str>) -> CResult<()> {
         let top = self.f.b.pc();
-        let mark = self.f.b.mark();
-        let test = self.expr_reg(&w.test)?;
-        let exit = self.f.b.emit_jump(Instr::JumpIfFalse { cond: test, target: 0 });
-        self.f.b.release(mark);
+        let exit = self.jump_if_false(&w.test)?;
         self.push_loop(labels);
         self.stmt(&w.body)?;
         self.emit(Instr::Jump { target: top });
@@ -275,13 +269,7 @@ impl<'a> Compiler<'a, '_> {
         }
         let top = self.f.b.pc();
         let exit = match &f.test {
-            Some(t) => {
-                let m = self.f.b.mark();
-                let r = self.expr_reg(t)?;
-                let site = self.f.b.emit_jump(Instr::JumpIfFalse { cond: r, target: 0 });
-                self.f.b.release(m);
-                Some(site)
-            }
+            Some(t) => Some(self.jump_if_false(t)?),
             None => None,
         };
         self.push_loop(labels);

@@ -212,7 +212,7 @@ define_instructions! {
     /// R[dst] := global binding a, or undefined if absent (for typeof)
     GetGlobalOrUndefined { dst: R, a: A, ic: C };
     /// global binding a := R[src] (ReferenceError in strict code if absent)
-    SetGlobal { a: A, src: R, strict: U };
+    SetGlobal { a: A, src: R, strict: U, ic: C };
     /// declare the script's top-level lexical binding a (TDZ until initialised)
     DeclareGlobalLexical { a: A, constant: U };
     /// initialise the global lexical binding a := R[src]
@@ -293,6 +293,14 @@ define_instructions! {
     JumpIfTrue { cond: R, target: J };
     /// if !ToBoolean(R[cond]) then pc := target
     JumpIfFalse { cond: R, target: J };
+    /// if !(R[a] < R[b]) then pc := target
+    JumpIfNotLt { a: R, b: R, target: J };
+    /// if !(R[a] <= R[b]) then pc := target
+    JumpIfNotLtEq { a: R, b: R, target: J };
+    /// if !(R[a] > R[b]) then pc := target
+    JumpIfNotGt { a: R, b: R, target: J };
+    /// if !(R[a] >= R[b]) then pc := target
+    JumpIfNotGtEq { a: R, b: R, target: J };
     /// if R[cond] is undefined or null then pc := target
     JumpIfNullish { cond: R, target: J };
     /// if R[cond] is neither undefined nor null then pc := target

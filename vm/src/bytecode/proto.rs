@@ -113,6 +113,9 @@ pub struct FunctionProto {
     pub lines: Box<[LineEntry]>,
     /// Inline caches of property instructions.
     pub caches: Box<[PropertyCache]>,
+    /// Global-lexical slot caches of `GetGlobal` (slot + 1; 0 = unknown),
+    /// indexed like `caches`.
+    pub global_slots: Box<[std::cell::Cell<u32>]>,
     /// The source file name.
     pub file: Rc<str>,
     /// The source text of the function (for `Function.prototype.toString`).
@@ -135,6 +138,7 @@ impl FunctionProto {
             handlers: Box::new([]),
             lines: Box::new([]),
             caches: Box::new([]),
+            global_slots: Box::new([]),
             file: Rc::from(""),
             source_text: Rc::from(""),
         }

@@ -272,3 +272,46 @@ fn cached_unit_and_index_strings_survive_collection() {
     let smiley = h.unit_string(0x263A);
     assert_eq!(h.to_rust_string(smiley), "☺");
 }
+
+#[test]
+fn collect_traces_dictionaries_sparse_elements_and_more_kinds() {
+    use crate::object::{Arguments, ArrayIterator, Env, IterationKind, Property, Proxy, StringIterator};
+    let mut h = Heap::new();
+    let root = h.alloc_object(None, ObjectKind::Ordinary);
+    // Dictionary mode (many properties) holding a symbol key and an accessor.
+    for i in 0..300 {
+        let k = h.key_from_str(&format!("k{i}"));
+        h.define_raw(root, k, Value::Null, Attributes::ALL);
+    }
+    let sym = h.alloc_symbol(None);
+    let getter = h.alloc_object(None, ObjectKind::Ordinary);
+    h.define_accessor_raw(root, PropertyKey::Symbol(sym), Some(getter), None, Attributes::CONFIGURABLE);
+    // A sparse element that is an accessor.
+    let setter = h.alloc_object(None, ObjectKind::Ordinary);
+    let p = Property::accessor(None, Some(setter), Attributes::CONFIGURABLE);
+    h.set_property_raw(root, PropertyKey::Index(1_000_000), p);
+    // Proxy, arguments with an environment, iterators.
+    let (target, handler) = (h.alloc_object(None, ObjectKind::Ordinary), h.alloc_object(None, ObjectKind::Ordinary));
+    let proxy = ObjectKind::Proxy(Proxy { target: Some(target), handler: Some(handler), callable: false, constructor: false });
+    let proxy = h.alloc_object(None, proxy);
+    let env = h.alloc_object(None, ObjectKind::Env(Env { parent: None, slots: Box::new([]) }));
+    let args = h.alloc_object(None, ObjectKind::Arguments(Arguments { env: Some(env), mapped: Box::new([]) }));
+    let iterated = h.alloc_object(None, ObjectKind::Ordinary);
+    let it = ObjectKind::ArrayIterator(ArrayIterator { object: Some(iterated), index: 0, kind: IterationKind::Values });
+    let it = h.alloc_object(None, it);
+    let text = h.string_from_str("iterated text");
+    let sit = h.alloc_object(None, ObjectKind::StringIterator(StringIterator { string: Some(text), index: 0 }));
+    for (i, o) in [proxy, args, it, sit].into_iter().enumerate() {
+        h.define_raw(root, PropertyKey::Index(i as u32), Value::Object(o), Attributes::ALL);
+    }
+    for _ in 0..50 {
+        h.alloc_object(None, ObjectKind::Ordinary);
+        h.alloc_symbol(None);
+    }
+    h.collect(|m| m.mark_object(root));
+    // root, getter, setter, target, handler, proxy, env, args, iterated, it, sit.
+    assert_eq!(h.stats().objects_live, 11);
+    assert_eq!(h.stats().symbols_live, 13 + 1);
+    assert_eq!(h.to_rust_string(text), "iterated text");
+    assert_eq!(h.get_own_raw(root, PropertyKey::Index(1_000_000)), Some(p));
+}

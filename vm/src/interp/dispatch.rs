@@ -122,14 +122,16 @@ impl Vm {
                 Instr::PopEnv {} => self.pop_env(),
                 Instr::CopyEnv {} => self.copy_env(),
                 Instr::GetGlobal { dst, a, ic } => {
-                    let v = self.get_global(proto.atoms[a as usize], &proto.caches[ic as usize], true)?;
+                    let v = self.get_global(proto.atoms[a as usize], &proto.caches[ic as usize], &proto.global_slots[ic as usize], true)?;
                     self.set_r(dst, v);
                 }
                 Instr::GetGlobalOrUndefined { dst, a, ic } => {
-                    let v = self.get_global(proto.atoms[a as usize], &proto.caches[ic as usize], false)?;
+                    let v = self.get_global(proto.atoms[a as usize], &proto.caches[ic as usize], &proto.global_slots[ic as usize], false)?;
                     self.set_r(dst, v);
                 }
-                Instr::SetGlobal { a, src, strict } => self.set_global(proto.atoms[a as usize], self.r(src), strict != 0)?,
+                Instr::SetGlobal { a, src, strict, ic } => {
+                    self.set_global(proto.atoms[a as usize], self.r(src), strict != 0, &proto.global_slots[ic as usize])?;
+                }
                 Instr::DeclareGlobalLexical { a, constant } => self.declare_global_lexical(proto.atoms[a as usize], constant != 0)?,
                 Instr::InitGlobalLexical { a, src } => self.init_global_lexical(proto.atoms[a as usize], self.r(src)),
                 Instr::DeclareGlobalVar { a, func, has_func } => {
@@ -166,7 +168,10 @@ impl Vm {
                     self.set_r(dst, v);
                 }
                 Instr::Rem { dst, a, b } => {
-                    let v = self.op_rem(self.r(a), self.r(b))?;
+                    let v = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => Value::Number(fast_remainder(x, y)),
+                        (x, y) => self.op_rem(x, y)?,
+                    };
                     self.set_r(dst, v);
                 }
                 Instr::Exp { dst, a, b } => {
@@ -317,6 +322,42 @@ impl Vm {
                 }
                 Instr::JumpIfFalse { cond, target } => {
                     if !self.to_boolean(self.r(cond)) {
+                        self.interp.pc = target as usize;
+                    }
+                }
+                Instr::JumpIfNotLt { a, b, target } => {
+                    let ok = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => x < y,
+                        (x, y) => self.op_lt(x, y)?,
+                    };
+                    if !ok {
+                        self.interp.pc = target as usize;
+                    }
+                }
+                Instr::JumpIfNotLtEq { a, b, target } => {
+                    let ok = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => x <= y,
+                        (x, y) => self.op_le(x, y)?,
+                    };
+                    if !ok {
+                        self.interp.pc = target as usize;
+                    }
+                }
+                Instr::JumpIfNotGt { a, b, target } => {
+                    let ok = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => x > y,
+                        (x, y) => self.op_gt(x, y)?,
+                    };
+                    if !ok {
+                        self.interp.pc = target as usize;
+                    }
+                }
+                Instr::JumpIfNotGtEq { a, b, target } => {
+                    let ok = match (self.r(a), self.r(b)) {
+                        (Value::Number(x), Value::Number(y)) => x >= y,
+                        (x, y) => self.op_ge(x, y)?,
+                    };
+                    if !ok {
                         self.interp.pc = target as usize;
                     }
                 }
@@ -631,4 +672,16 @@ impl Vm {
             self.collect_garbage();
         }
     }
+}
+
+/// Number::remainder with an integer fast path (exact: both operands are
+/// integers below 2^53, so the integer remainder is the mathematical one).
+#[inline]
+fn fast_remainder(x: f64, y: f64) -> f64 {
+    const LIMIT: f64 = 9_007_199_254_740_992.0;
+    if x.fract() == 0.0 && y.fract() == 0.0 && x.abs() < LIMIT && y.abs() < LIMIT && y != 0.0 {
+        let r = (x as i64 % y as i64) as f64;
+        return if r == 0.0 && x.is_sign_negative() { -0.0 } else { r };
+    }
+    crate::ops::arithmetic::remainder(x, y)
 }

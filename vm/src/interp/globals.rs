@@ -2,10 +2,11 @@
 //! declarations of scripts, built-ins) and the declarative record of the
 //! scripts' top-level `let`, `const` and `class` bindings.
 
-use crate::object::{Attributes, PropertyCache, PropertyDescriptor};
+use crate::object::{Attributes, Property, PropertyCache, PropertyDescriptor};
 use crate::value::{Atom, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
 use rustc_hash::FxHashMap;
+use std::cell::Cell;
 
 /// One global lexical binding.
 #[derive(Debug, Clone, Copy)]
@@ -14,24 +15,48 @@ pub(crate) struct GlobalLexical {
     pub(crate) constant: bool,
 }
 
-/// The global declarative environment record.
+/// The global declarative environment record. Bindings are never
+/// removed, so a slot index, once found, stays valid (the inline caches of
+/// `GetGlobal` keep it).
 #[derive(Debug, Default)]
 pub(crate) struct GlobalLexicals {
-    pub(crate) bindings: FxHashMap<Atom, GlobalLexical>,
+    pub(crate) slots: Vec<GlobalLexical>,
+    pub(crate) index: FxHashMap<Atom, u32>,
+}
+
+impl GlobalLexicals {
+    fn get_mut(&mut self, name: &Atom) -> Option<&mut GlobalLexical> {
+        let i = *self.index.get(name)?;
+        self.slots.get_mut(i as usize)
+    }
+
+    fn contains(&self, name: &Atom) -> bool {
+        self.index.contains_key(name)
+    }
 }
 
 impl Vm {
     /// The value of global `name`; with `must_exist`, a ReferenceError when
     /// it does not exist (else `undefined`, for `typeof`).
-    pub(crate) fn get_global(&mut self, name: Atom, cache: &PropertyCache, must_exist: bool) -> JsResult<Value> {
-        if let Some(b) = self.interp.globals.bindings.get(&name) {
-            if b.value == Value::Empty {
+    pub(crate) fn get_global(&mut self, name: Atom, cache: &PropertyCache, slot_cache: &Cell<u32>, must_exist: bool) -> JsResult<Value> {
+        let cached = slot_cache.get();
+        let slot = if cached != 0 { Some(cached - 1) } else { self.interp.globals.index.get(&name).copied() };
+        if let Some(i) = slot {
+            slot_cache.set(i + 1);
+            let v = self.interp.globals.slots.get(i as usize).map_or(Value::Undefined, |b| b.value);
+            if v == Value::Empty {
                 return self.tdz_name_error(name);
             }
-            return Ok(b.value);
+            return Ok(v);
         }
         let global = self.realm.global;
+        if let Some(v) = self.cached_data(global, cache) {
+            return Ok(v);
+        }
         let key = PropertyKey::Atom(name);
+        if let Some(Property::Data { value, .. }) = self.heap.get_own_raw(global, key) {
+            return Ok(value);
+        }
         if !self.has_property(global, key)? {
             if must_exist {
                 let text = self.atom_text(name);
@@ -43,8 +68,13 @@ impl Vm {
     }
 
     /// Assigns global `name`.
-    pub(crate) fn set_global(&mut self, name: Atom, value: Value, strict: bool) -> JsResult<()> {
-        if let Some(b) = self.interp.globals.bindings.get_mut(&name) {
+    pub(crate) fn set_global(&mut self, name: Atom, value: Value, strict: bool, slot_cache: &Cell<u32>) -> JsResult<()> {
+        let cached = slot_cache.get();
+        let slot = if cached != 0 { Some(cached - 1) } else { self.interp.globals.index.get(&name).copied() };
+        if let Some(b) = slot.and_then(|i| {
+            slot_cache.set(i + 1);
+            self.interp.globals.slots.get_mut(i as usize)
+        }) {
             if b.value == Value::Empty {
                 return self.tdz_name_error(name);
             }
@@ -74,17 +104,19 @@ impl Vm {
             Some(p) => !p.attributes().configurable(),
             None => false,
         };
-        if self.interp.globals.bindings.contains_key(&name) || restricted {
+        if self.interp.globals.contains(&name) || restricted {
             let text = self.atom_text(name);
             return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
         }
-        self.interp.globals.bindings.insert(name, GlobalLexical { value: Value::Empty, constant });
+        let globals = &mut self.interp.globals;
+        globals.index.insert(name, globals.slots.len() as u32);
+        globals.slots.push(GlobalLexical { value: Value::Empty, constant });
         Ok(())
     }
 
     /// Initialises a global lexical binding.
     pub(crate) fn init_global_lexical(&mut self, name: Atom, value: Value) {
-        if let Some(b) = self.interp.globals.bindings.get_mut(&name) {
+        if let Some(b) = self.interp.globals.get_mut(&name) {
             b.value = value;
         }
     }
@@ -92,7 +124,7 @@ impl Vm {
     /// A script's top-level `var` (CreateGlobalVarBinding) or function
     /// declaration (CreateGlobalFunctionBinding, with `func`).
     pub(crate) fn declare_global_var(&mut self, name: Atom, func: Option<Value>) -> JsResult<()> {
-        if self.interp.globals.bindings.contains_key(&name) {
+        if self.interp.globals.contains(&name) {
             let text = self.atom_text(name);
             return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
         }

@@ -124,7 +124,7 @@ impl Vm {
             if let Some(e) = top_env {
                 m.mark_object(e);
             }
-            for b in interp.globals.bindings.values() {
+            for b in &interp.globals.slots {
                 m.mark(b.value);
             }
             for o in interp.templates.values() {

@@ -84,6 +84,14 @@ impl PropertyCache {
 }
 
 impl Vm {
+    /// The value of the data property `cache` remembers for `o`, if it hits.
+    pub(crate) fn cached_data(&self, o: Obj, cache: &PropertyCache) -> Option<Value> {
+        match self.probe(o, cache)? {
+            (Mode::ReadOnly | Mode::Writable, v) => Some(v),
+            _ => None,
+        }
+    }
+
     /// The cached location's content for receiver `o`, if the cache hits.
     fn probe(&self, o: Obj, cache: &PropertyCache) -> Option<(Mode, Value)> {
         let obj = self.heap.object(o);
