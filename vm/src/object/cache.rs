@@ -3,6 +3,10 @@
 //! where the property was: an own slot, or a slot of the receiver's
 //! immediate prototype (checked by that prototype's identity and shape).
 //!
+//! A prototype hit up to four levels up is cached too: the objects in
+//! between are checked on each hit for not having the key (a look-up each),
+//! the holder by identity and shape.
+//!
 //! Why a hit is exact: shapes are immutable and never reused, and an
 //! object's shape determines its own named keys, their attributes and slots;
 //! shape classes keep arrays and string wrappers (whose `length` is not in
@@ -23,8 +27,8 @@
 //! shape has no accessor or read-only property at all are skipped without
 //! a look-up.
 
-use super::shape::ShapeId;
-use super::{ObjectKind, Props};
+use super::shape::{ShapeEntry, ShapeId};
+use super::{Attributes, ObjectKind, Props};
 use crate::value::{Atom, Obj, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
 use cranelift_entity::EntityRef;
@@ -33,7 +37,10 @@ use std::cell::Cell;
 const EMPTY: u32 = u32::MAX;
 const OWN: u32 = u32::MAX;
 const MODE_SHIFT: u32 = 29;
-const SLOT_MASK: u32 = (1 << MODE_SHIFT) - 1;
+/// Bits 27-28: how many prototypes lie between the receiver and the holder.
+const HOPS_SHIFT: u32 = 27;
+const MAX_HOPS: u32 = 3;
+const SLOT_MASK: u32 = (1 << HOPS_SHIFT) - 1;
 
 /// What a cached slot holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -62,12 +69,12 @@ impl Default for PropertyCache {
 }
 
 impl PropertyCache {
-    fn fill(&self, shape: ShapeId, slot: u32, mode: Mode, holder: Option<(Obj, ShapeId)>) {
-        if slot > SLOT_MASK {
+    fn fill(&self, shape: ShapeId, slot: u32, mode: Mode, holder: Option<(Obj, ShapeId)>, hops: u32) {
+        if slot > SLOT_MASK || hops > MAX_HOPS {
             return;
         }
         self.shape.set(shape.index() as u32);
-        self.slot.set(slot | (mode as u32) << MODE_SHIFT);
+        self.slot.set(slot | hops << HOPS_SHIFT | (mode as u32) << MODE_SHIFT);
         match holder {
             None => self.holder.set(OWN),
             Some((h, hs)) => {
@@ -86,14 +93,15 @@ impl PropertyCache {
 impl Vm {
     /// The value of the data property `cache` remembers for `o`, if it hits.
     pub(crate) fn cached_data(&self, o: Obj, cache: &PropertyCache) -> Option<Value> {
-        match self.probe(o, cache)? {
+        match self.probe(o, None, cache)? {
             (Mode::ReadOnly | Mode::Writable, v) => Some(v),
             _ => None,
         }
     }
 
-    /// The cached location's content for receiver `o`, if the cache hits.
-    fn probe(&self, o: Obj, cache: &PropertyCache) -> Option<(Mode, Value)> {
+    /// The cached location's content for receiver `o`, if the cache hits
+    /// (hits through intermediate prototypes need the `key` to check them).
+    fn probe(&self, o: Obj, key: Option<Atom>, cache: &PropertyCache) -> Option<(Mode, Value)> {
         let obj = self.heap.object(o);
         let Props::Slots(slots) = &obj.props else { return None };
         if obj.shape.index() as u32 != cache.shape.get() {
@@ -105,7 +113,14 @@ impl Vm {
             slots
         } else {
             let h = Obj::new(holder as usize);
-            if obj.proto != Some(h) {
+            let mut p = obj.proto?;
+            for _ in 0..(slot >> HOPS_SHIFT) & MAX_HOPS {
+                if !self.lacks(p, key?) {
+                    return None;
+                }
+                p = self.heap.object(p).proto?;
+            }
+            if p != h {
                 return None;
             }
             let holder = self.heap.object(h);
@@ -127,7 +142,7 @@ impl Vm {
 
     /// `o.key` through the inline cache `cache`: exactly [[Get]](key, o).
     pub fn get_cached(&mut self, o: Obj, key: Atom, cache: &PropertyCache) -> JsResult<Value> {
-        match self.probe(o, cache) {
+        match self.probe(o, Some(key), cache) {
             Some((Mode::ReadOnly | Mode::Writable, v)) => Ok(v),
             Some((Mode::Getter, Value::Object(g))) => self.call(Value::Object(g), Value::Object(o), &[]),
             Some((Mode::Getter, _)) => Ok(Value::Undefined),
@@ -141,7 +156,7 @@ impl Vm {
     /// `o.key = value` through the inline cache `cache`: exactly
     /// [[Set]](key, value, o), throwing a TypeError on failure when `strict`.
     pub fn set_cached(&mut self, o: Obj, key: Atom, value: Value, cache: &PropertyCache, strict: bool) -> JsResult<()> {
-        match self.probe(o, cache) {
+        match self.probe(o, Some(key), cache) {
             Some((Mode::Writable, _)) if cache.holder.get() == OWN => {
                 let slot = (cache.slot.get() & SLOT_MASK) as usize;
                 if let Props::Slots(slots) = &mut self.heap.object_mut(o).props {
@@ -182,7 +197,7 @@ impl Vm {
     }
 
     /// Remembers where [[Get]] finds `key` for receivers shaped like `o`:
-    /// an own slot, or a slot of the immediate prototype.
+    /// an own slot, or a slot of a prototype at most four levels up.
     fn fill_cache(&self, o: Obj, key: Atom, cache: &PropertyCache) {
         let k = PropertyKey::Atom(key);
         let obj = self.heap.object(o);
@@ -190,27 +205,53 @@ impl Vm {
         if !self.cacheable(o, key) {
             return;
         }
-        let mode = |e: &super::shape::ShapeEntry| match (e.accessor, e.attrs.writable()) {
+        let mode = |e: &ShapeEntry| match (e.accessor, e.attrs.writable()) {
             (true, _) => Mode::Getter,
             (false, true) => Mode::Writable,
             (false, false) => Mode::ReadOnly,
         };
         if let Some((_, e)) = self.heap.shapes.lookup(shape, k) {
-            return cache.fill(shape, e.slot, mode(&e), None);
+            return cache.fill(shape, e.slot, mode(&e), None, 0);
         }
-        let Some(p) = obj.proto else { return };
-        let Some(pshape) = self.heap.object(p).shape() else { return };
-        if !self.cacheable(p, key) {
-            return;
+        if let Some((holder, hshape, e, hops)) = self.find_holder(obj.proto, key) {
+            cache.fill(shape, e.slot, mode(&e), Some((holder, hshape)), hops);
         }
-        if let Some((_, e)) = self.heap.shapes.lookup(pshape, k) {
-            cache.fill(shape, e.slot, mode(&e), Some((p, pshape)));
+    }
+
+    /// The first prototype from `proto` up (at most four levels) that has
+    /// `key` in its shape: (holder, its shape, the entry, objects skipped);
+    /// `None` if a proxy, a virtual property or dictionary mode is in the way.
+    fn find_holder(&self, mut proto: Option<Obj>, key: Atom) -> Option<(Obj, ShapeId, ShapeEntry, u32)> {
+        for hops in 0..=MAX_HOPS {
+            let p = proto?;
+            if !self.cacheable(p, key) {
+                return None;
+            }
+            let po = self.heap.object(p);
+            let pshape = po.shape()?;
+            if let Some((_, e)) = self.heap.shapes.lookup(pshape, PropertyKey::Atom(key)) {
+                return Some((p, pshape, e, hops));
+            }
+            proto = po.proto;
         }
+        None
+    }
+
+    /// `p` does not have `key` and is not exotic for it (an intermediate
+    /// prototype of a cached hit).
+    fn lacks(&self, p: Obj, key: Atom) -> bool {
+        let k = PropertyKey::Atom(key);
+        let po = self.heap.object(p);
+        self.cacheable(p, key)
+            && match &po.props {
+                Props::Slots(_) => self.heap.shapes.lookup(po.shape, k).is_none(),
+                Props::Dict(d) => d.get(k).is_none(),
+            }
     }
 
     /// After a successful [[Set]]: cache the addition of the property
     /// (the shape went from `before` to its child), an own writable data
-    /// property, or a setter on the immediate prototype.
+    /// property, or a setter on a prototype.
     fn fill_set_cache(&self, o: Obj, key: Atom, before: Option<ShapeId>, cache: &PropertyCache) {
         let k = PropertyKey::Atom(key);
         let obj = self.heap.object(o);
@@ -220,20 +261,18 @@ impl Vm {
         }
         if let Some((_, e)) = self.heap.shapes.lookup(shape, k) {
             match before {
-                Some(b) if e.attrs == super::Attributes::ALL && !e.accessor && self.heap.shapes.parent(shape) == Some(b) => {
-                    cache.fill(b, e.slot, Mode::Add, None);
+                Some(b) if e.attrs == Attributes::ALL && !e.accessor && self.heap.shapes.parent(shape) == Some(b) => {
+                    cache.fill(b, e.slot, Mode::Add, None, 0);
                     cache.holder.set(shape.index() as u32);
                 }
-                _ if !e.accessor && e.attrs.writable() => cache.fill(shape, e.slot, Mode::Writable, None),
+                _ if !e.accessor && e.attrs.writable() => cache.fill(shape, e.slot, Mode::Writable, None, 0),
                 _ => {}
             }
             return;
         }
-        let Some(p) = obj.proto else { return };
-        let Some(pshape) = self.heap.object(p).shape() else { return };
-        if let Some((_, e)) = self.heap.shapes.lookup(pshape, k) {
-            if e.accessor && self.cacheable(p, key) {
-                cache.fill(shape, e.slot + 1, Mode::Setter, Some((p, pshape)));
+        if let Some((holder, hshape, e, hops)) = self.find_holder(obj.proto, key) {
+            if e.accessor {
+                cache.fill(shape, e.slot + 1, Mode::Setter, Some((holder, hshape)), hops);
             }
         }
     }

@@ -704,3 +704,44 @@ fn element_additions_respect_the_prototype_chain() {
     assert!(!put(&mut vm, b, "1", num(5.0)), "the wrapper's index is read-only");
     assert!(put(&mut vm, b, "3", num(5.0)));
 }
+
+#[test]
+fn inline_cache_deep_prototype_hits() {
+    let mut vm = Vm::new();
+    let m = vm.heap.intern_str("m");
+    let base = obj(&mut vm);
+    vm.heap.define_raw(base, PropertyKey::Atom(m), num(1.0), Attributes::ALL);
+    let mid = vm.heap.alloc_object(Some(base), ObjectKind::Ordinary);
+    let leaf = vm.heap.alloc_object(Some(mid), ObjectKind::Ordinary);
+    let c = PropertyCache::default();
+    let a = vm.heap.alloc_object(Some(leaf), ObjectKind::Ordinary);
+    let b = vm.heap.alloc_object(Some(leaf), ObjectKind::Ordinary);
+    assert_eq!(vm.get_cached(a, m, &c).unwrap(), num(1.0));
+    assert_eq!(vm.get_cached(b, m, &c).unwrap(), num(1.0));
+    // An intermediate prototype starts shadowing it: seen at once.
+    vm.heap.define_raw(mid, PropertyKey::Atom(m), num(2.0), Attributes::ALL);
+    assert_eq!(vm.get_cached(b, m, &c).unwrap(), num(2.0));
+    assert!(vm.heap.remove_raw(mid, PropertyKey::Atom(m)));
+    assert_eq!(vm.get_cached(b, m, &c).unwrap(), num(1.0));
+    // The chain is re-linked above the receiver.
+    let other = obj(&mut vm);
+    vm.heap.define_raw(other, PropertyKey::Atom(m), num(3.0), Attributes::ALL);
+    assert!(vm.set_prototype_of(mid, Some(other)).unwrap());
+    assert_eq!(vm.get_cached(b, m, &c).unwrap(), num(3.0));
+    // Inherited setters through two levels.
+    let s = native(&mut vm, setter_record);
+    let acc = vm.heap.intern_str("acc");
+    vm.heap.define_accessor_raw(other, PropertyKey::Atom(acc), None, Some(s), Attributes::CONFIGURABLE);
+    let sc = PropertyCache::default();
+    for (o, v) in [(a, 4.0), (b, 5.0)] {
+        vm.set_cached(o, acc, num(v), &sc, true).unwrap();
+        assert_eq!(get(&mut vm, o, "seen"), num(v));
+    }
+    // A proxy in the chain is never cached through.
+    let handler = obj(&mut vm);
+    let p = vm.proxy_create(Value::Object(other), Value::Object(handler)).unwrap();
+    assert!(vm.set_prototype_of(mid, Some(p)).unwrap());
+    assert_eq!(vm.get_cached(b, m, &c).unwrap(), num(3.0));
+    vm.heap.define_raw(other, PropertyKey::Atom(m), num(6.0), Attributes::ALL);
+    assert_eq!(vm.get_cached(a, m, &c).unwrap(), num(6.0));
+}
