@@ -8,6 +8,22 @@
 //! well-known and registered symbols are permanent. A stale handle is a VM
 //! bug: accessors `debug_assert!` and fall back to a harmless default in
 //! release builds instead of panicking.
+//!
+//! ```
+//! use spindle_vm::heap::Heap;
+//! use spindle_vm::object::{Attributes, ObjectKind};
+//! use spindle_vm::value::{PropertyKey, Value};
+//!
+//! let mut heap = Heap::new();
+//! let o = heap.alloc_object(None, ObjectKind::Ordinary);
+//! let x = PropertyKey::Atom(heap.intern_str("x"));
+//! let s = heap.string_from_str("kept");
+//! heap.define_raw(o, x, Value::String(s), Attributes::ALL);
+//! heap.alloc_object(None, ObjectKind::Ordinary); // garbage
+//! heap.collect(|roots| roots.mark_object(o));
+//! assert_eq!(heap.stats().objects_live, 1);
+//! assert_eq!(heap.to_rust_string(s), "kept");
+//! ```
 
 mod atoms;
 mod gc;
