@@ -66,6 +66,10 @@ pub struct Intrinsics {
     pub iterator_prototype: Obj,
     pub array_iterator_prototype: Obj,
     pub string_iterator_prototype: Obj,
+    /// %GeneratorFunction.prototype%: the [[Prototype]] of generator functions.
+    pub generator_function_prototype: Obj,
+    /// %GeneratorPrototype%: next, return, throw.
+    pub generator_prototype: Obj,
     /// Indexed by `ErrorKind as usize`.
     pub error_prototypes: [Obj; 8],
 }
@@ -114,6 +118,8 @@ impl Realm {
             iterator_prototype,
             array_iterator_prototype: heap.alloc_object(Some(iterator_prototype), ObjectKind::Ordinary),
             string_iterator_prototype: heap.alloc_object(Some(iterator_prototype), ObjectKind::Ordinary),
+            generator_function_prototype: heap.alloc_object(Some(function_prototype), ObjectKind::Ordinary),
+            generator_prototype: heap.alloc_object(Some(iterator_prototype), ObjectKind::Ordinary),
             error_prototypes,
         };
         let global = heap.alloc_object(p, ObjectKind::Ordinary);
@@ -145,6 +151,8 @@ impl Realm {
             i.iterator_prototype,
             i.array_iterator_prototype,
             i.string_iterator_prototype,
+            i.generator_function_prototype,
+            i.generator_prototype,
             self.global,
         ]
         .into_iter()

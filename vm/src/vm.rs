@@ -38,7 +38,9 @@ impl Vm {
     pub fn new() -> Vm {
         let mut heap = Heap::new();
         let realm = Realm::new(&mut heap);
-        Vm { heap, realm, interp: Interpreter::new(), host: crate::interp::HostHooks::default() }
+        let mut vm = Vm { heap, realm, interp: Interpreter::new(), host: crate::interp::HostHooks::default() };
+        vm.install_generator_intrinsics();
+        vm
     }
 
     /// Makes an error object of `kind` with `message`, to be thrown:

@@ -22,8 +22,8 @@ impl<'a> Compiler<'a, '_> {
 
     /// Compiles `f` into a proto.
     pub(crate) fn function(&mut self, f: &Function<'a>, kind: FunctionKind, name: &str) -> CResult<Rc<spindle_vm::bytecode::FunctionProto>> {
-        if f.flags.is_async || f.flags.is_generator {
-            return self.unsupported("generators and async functions", f.span);
+        if f.flags.is_async {
+            return self.unsupported("async functions", f.span);
         }
         let outer_scope = self.f.scope;
         let state = FunctionState::new(f.scope, kind, f.flags.strict);
@@ -71,6 +71,12 @@ impl<'a> Compiler<'a, '_> {
         self.save_captured_this(f.scope, kind)?;
         self.bind_params(f, params)?;
         self.hoist_functions(f.body)?;
+        if kind == FunctionKind::Generator {
+            let resume = self.f.b.alloc();
+            let mode = self.f.b.alloc();
+            self.emit(Instr::GeneratorStart { resume, mode });
+            self.f.generator = Some((resume, mode));
+        }
         for s in f.body {
             self.stmt(s)?;
         }
@@ -166,7 +172,9 @@ impl<'a> Compiler<'a, '_> {
 
 /// What kind of proto a function node becomes.
 pub(crate) fn function_kind(f: &Function<'_>) -> FunctionKind {
-    if f.flags.is_arrow {
+    if f.flags.is_generator {
+        FunctionKind::Generator
+    } else if f.flags.is_arrow {
         FunctionKind::Arrow
     } else if f.flags.is_derived_constructor {
         FunctionKind::DerivedConstructor

@@ -16,6 +16,7 @@ mod class;
 mod control;
 mod expr;
 mod function;
+mod generator;
 mod pattern;
 mod scopes;
 mod stmt;
@@ -80,6 +81,8 @@ pub(crate) struct FunctionState<'a> {
     /// Registers holding the function object and new.target (class constructors).
     pub(crate) callee_reg: Option<Reg>,
     pub(crate) new_target_reg: Option<Reg>,
+    /// Generators: the registers receiving the sent value and the resumption kind.
+    pub(crate) generator: Option<(Reg, Reg)>,
 }
 
 impl FunctionState<'_> {
@@ -95,6 +98,7 @@ impl FunctionState<'_> {
             optional_exits: Vec::new(),
             callee_reg: None,
             new_target_reg: None,
+            generator: None,
         }
     }
 }

@@ -418,6 +418,16 @@ define_instructions! {
     /// next key of for-in iterator R[iter] into R[dst], or pc := target when done
     ForInNext { dst: R, iter: R, target: J };
 
+    // ----- generators -----
+    /// make the generator object of this activation (R[resume] receives sent values, R[mode] the resumption kind), suspend, and return it to the caller
+    GeneratorStart { resume: R, mode: R };
+    /// suspend, yielding R[value] (as is, an iterator result, if raw != 0); on resumption R[resume] and R[mode] hold what was sent
+    Yield { value: R, raw: U };
+    /// R[dst] := GetMethod(R[obj], a): undefined when the property is undefined or null
+    GetMethod { dst: R, obj: R, a: A };
+    /// throw TypeError (message atom a) unless R[src] is an object
+    RequireObject { src: R, a: A };
+
     // ----- misc -----
     /// nothing (the debugger statement)
     Debugger { };

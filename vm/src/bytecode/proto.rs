@@ -75,6 +75,8 @@ pub enum FunctionKind {
     ClassConstructor,
     /// Class constructor of a class with `extends`.
     DerivedConstructor,
+    /// `function*` (callable, not constructible; returns a generator).
+    Generator,
 }
 
 /// Flags of a compiled function.

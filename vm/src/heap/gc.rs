@@ -148,6 +148,13 @@ impl Marker {
                 self.mark_opt(p.handler);
             }
             ObjectKind::ArrayIterator(it) => self.mark_opt(it.object),
+            ObjectKind::Generator(g) => {
+                self.mark_object(g.function);
+                self.mark_opt(g.env);
+                self.mark(g.this);
+                g.registers.iter().for_each(|v| self.mark(*v));
+                g.args.iter().flat_map(|a| a.iter()).for_each(|v| self.mark(*v));
+            }
             ObjectKind::StringIterator(it) => {
                 if let Some(s) = it.string {
                     self.mark_string(s);

@@ -44,6 +44,7 @@ impl Vm {
             args: None,
             return_to: None,
             construct: false,
+            generator: None,
         };
         self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
         self.interp.frames.push(frame);
@@ -87,6 +88,7 @@ impl Vm {
             new_target,
             return_to,
             construct: new_target.is_some(),
+            generator: None,
         };
         self.interp.frames.push(frame);
         self.interp.load_top();
@@ -124,6 +126,9 @@ impl Vm {
         let Some(frame) = self.interp.frames.pop() else { return Ok(value) };
         self.interp.stack.truncate(frame.base);
         self.interp.load_top();
+        if let Some(g) = frame.generator {
+            self.set_generator_state(g, crate::object::GeneratorState::Completed);
+        }
         if !frame.construct || matches!(value, Value::Object(_)) {
             return Ok(value);
         }

@@ -580,6 +580,35 @@ impl Vm {
                     }
                     proto = self.top_proto();
                 }
+                Instr::GeneratorStart { resume, mode } => {
+                    let g = self.generator_start(resume, mode);
+                    let return_to = self.interp.frames.last().and_then(|f| f.return_to);
+                    self.interp.save_top();
+                    let result = self.pop_frame(g)?;
+                    if self.interp.frames.len() <= entry || return_to.is_none() {
+                        return Ok(result);
+                    }
+                    if let Some(r) = return_to {
+                        self.set_r(Reg(r), result);
+                    }
+                    proto = self.top_proto();
+                }
+                Instr::Yield { value, raw } => {
+                    let v = self.r(value);
+                    self.generator_suspend(raw != 0);
+                    return Ok(v);
+                }
+                Instr::GetMethod { dst, obj, a } => {
+                    let key = PropertyKey::Atom(proto.atoms[a as usize]);
+                    let m = self.get_method(self.r(obj), key)?;
+                    self.set_r(dst, m.unwrap_or(Value::Undefined));
+                }
+                Instr::RequireObject { src, a } => {
+                    if !matches!(self.r(src), Value::Object(_)) {
+                        let message = self.atom_text(proto.atoms[a as usize]);
+                        return self.type_error(&message);
+                    }
+                }
                 Instr::Throw { src } => return Err(self.r(src)),
                 Instr::ThrowError { kind, a } => {
                     let message = self.atom_text(proto.atoms[a as usize]);

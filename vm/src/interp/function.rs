@@ -25,7 +25,12 @@ impl Vm {
     /// A closure of the function constant `k` over the current environment.
     pub(crate) fn new_closure(&mut self, k: &Constant) -> JsResult<Value> {
         let Constant::Function(proto) = k else { return self.type_error("internal error: not a function constant") };
-        let f = self.make_closure(proto.clone(), self.interp.env, self.realm.intrinsics.function_prototype);
+        let parent = if proto.kind == FunctionKind::Generator {
+            self.realm.intrinsics.generator_function_prototype
+        } else {
+            self.realm.intrinsics.function_prototype
+        };
+        let f = self.make_closure(proto.clone(), self.interp.env, parent);
         Ok(Value::Object(f))
     }
 
@@ -39,6 +44,11 @@ impl Vm {
         let name_key = PropertyKey::Atom(self.heap.intern_str("name"));
         let name = self.string(&proto.name);
         self.heap.define_raw(f, name_key, name, Attributes::CONFIGURABLE);
+        if kind == FunctionKind::Generator {
+            let prototype = self.heap.alloc_object(Some(self.realm.intrinsics.generator_prototype), ObjectKind::Ordinary);
+            let proto_key = PropertyKey::Atom(self.heap.intern_str("prototype"));
+            self.heap.define_raw(f, proto_key, Value::Object(prototype), Attributes::WRITABLE);
+        }
         if kind == FunctionKind::Normal {
             let prototype = self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary);
             let ctor_key = PropertyKey::Atom(self.heap.intern_str("constructor"));

@@ -15,6 +15,7 @@
 mod call;
 mod env;
 mod function;
+mod generator;
 mod iterate;
 mod property;
 mod dispatch;
@@ -69,6 +70,8 @@ pub(crate) struct Frame {
     pub(crate) return_to: Option<u16>,
     /// A `new` call: a non-object result is replaced by `this`.
     pub(crate) construct: bool,
+    /// The generator object this activation belongs to, once started.
+    pub(crate) generator: Option<Obj>,
 }
 
 /// Interpreter state: the register stack, the frames, the machine registers

@@ -30,6 +30,9 @@ impl Vm {
             let popped = self.interp.frames.pop();
             if let Some(f) = popped {
                 self.interp.stack.truncate(f.base);
+                if let Some(g) = f.generator {
+                    self.set_generator_state(g, crate::object::GeneratorState::Completed);
+                }
             }
             self.interp.load_top();
             if self.interp.frames.len() <= entry || return_to.is_none() {
@@ -117,6 +120,9 @@ impl Vm {
                     m.mark_object(o);
                 }
                 m.mark(f.this);
+                if let Some(g) = f.generator {
+                    m.mark_object(g);
+                }
                 for v in f.args.iter().flat_map(|a| a.iter()) {
                     m.mark(*v);
                 }

@@ -50,6 +50,51 @@ pub enum ObjectKind {
     ArrayIterator(ArrayIterator),
     /// A String iterator.
     StringIterator(StringIterator),
+    /// A generator object: a suspended activation of a generator function.
+    Generator(Box<Generator>),
+}
+
+/// Where a generator is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GeneratorState {
+    /// Created, body not started.
+    SuspendedStart,
+    /// Stopped at a `yield`.
+    SuspendedYield,
+    /// Running (a resume while running is a TypeError).
+    Executing,
+    /// Returned or threw.
+    Completed,
+}
+
+/// A suspended activation: everything a frame holds, kept in the object
+/// between resumptions (the register buffer is allocated once).
+#[derive(Debug, Clone)]
+pub struct Generator {
+    /// Life-cycle state.
+    pub state: GeneratorState,
+    /// The generator function.
+    pub function: Obj,
+    /// Its code.
+    pub proto: Rc<FunctionProto>,
+    /// Where to resume.
+    pub pc: usize,
+    /// The environment at the suspension point.
+    pub env: Option<Obj>,
+    /// Environments pushed since entry.
+    pub env_depth: u16,
+    /// `this`.
+    pub this: Value,
+    /// The actual arguments, if the function keeps them.
+    pub args: Option<Box<[Value]>>,
+    /// The registers, saved at each suspension.
+    pub registers: Box<[Value]>,
+    /// Register that receives the value sent by `next`/`throw`/`return`.
+    pub resume_reg: u16,
+    /// Register that receives the resumption kind: 0 next, 1 throw, 2 return.
+    pub mode_reg: u16,
+    /// The last `yield` passes an iterator result through (`yield*`).
+    pub raw: bool,
 }
 
 /// A JavaScript function value: code plus captured environment.

@@ -1,0 +1,129 @@
+//! `yield` and `yield*`: suspension points of generator bodies, and the
+//! dispatch on how the generator was resumed (next, throw or return, the
+//! last running `finally` blocks on the way out).
+
+use super::control::Exit;
+use super::{CResult, Compiler};
+use crate::ast::*;
+use spindle_vm::bytecode::{Instr, Reg};
+
+impl<'a> Compiler<'a, '_> {
+    pub(crate) fn yield_expr(&mut self, y: &Yield<'a>, dst: Reg) -> CResult<()> {
+        let Some((resume, mode)) = self.f.generator else { return self.unsupported("yield outside a generator", y.span) };
+        if y.delegate {
+            return self.yield_star(y, dst, resume, mode);
+        }
+        let mark = self.f.b.mark();
+        let value = self.f.b.alloc();
+        match &y.arg {
+            Some(e) => self.expr(e, value)?,
+            None => {
+                self.emit(Instr::LoadUndefined { dst: value });
+            }
+        }
+        self.position(y.span);
+        self.emit(Instr::Yield { value, raw: 0 });
+        self.resume_dispatch(resume, mode)?;
+        self.emit(Instr::Move { dst, src: resume });
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// After a suspension: throw the sent value for `throw`, return it for
+    /// `return` (through the enclosing `finally` blocks), else go on.
+    fn resume_dispatch(&mut self, resume: Reg, mode: Reg) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let k = self.f.b.alloc();
+        let t = self.f.b.alloc();
+        self.emit(Instr::LoadInt { dst: k, imm: 1 });
+        self.emit(Instr::StrictEq { dst: t, a: mode, b: k });
+        let not_throw = self.f.b.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 });
+        self.emit(Instr::Throw { src: resume });
+        self.f.b.patch_here(not_throw);
+        self.emit(Instr::LoadInt { dst: k, imm: 2 });
+        self.emit(Instr::StrictEq { dst: t, a: mode, b: k });
+        let not_return = self.f.b.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 });
+        let from = self.f.control.len();
+        self.emit_exit(Exit::Return, from, Some(resume))?;
+        self.f.b.patch_here(not_return);
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// `yield* iterable`: forwards next/throw/return to the inner iterator
+    /// and its results out unchanged, until it is done.
+    fn yield_star(&mut self, y: &Yield<'a>, dst: Reg, resume: Reg, mode: Reg) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let iter = self.f.b.alloc_many(2);
+        let received = self.f.b.alloc();
+        let how = self.f.b.alloc();
+        let result = self.f.b.alloc();
+        let method = self.f.b.alloc();
+        let t = self.f.b.alloc();
+        let k = self.f.b.alloc();
+        if let Some(e) = &y.arg {
+            self.expr(e, iter)?;
+        }
+        self.position(y.span);
+        self.emit(Instr::GetIterator { iter, src: iter });
+        self.emit(Instr::LoadUndefined { dst: received });
+        self.emit(Instr::LoadInt { dst: how, imm: 0 });
+        let top = self.f.b.pc();
+        self.emit(Instr::LoadInt { dst: k, imm: 1 });
+        self.emit(Instr::StrictEq { dst: t, a: how, b: k });
+        let to_throw = self.f.b.emit_jump(Instr::JumpIfTrue { cond: t, target: 0 });
+        self.emit(Instr::LoadInt { dst: k, imm: 2 });
+        self.emit(Instr::StrictEq { dst: t, a: how, b: k });
+        let to_return = self.f.b.emit_jump(Instr::JumpIfTrue { cond: t, target: 0 });
+        // next
+        self.emit(Instr::Call { dst: result, callee: Reg(iter.0 + 1), this: iter, args: received, argc: 1 });
+        let to_check = self.f.b.emit_jump(Instr::Jump { target: 0 });
+        // throw
+        self.f.b.patch_here(to_throw);
+        let a = self.atom("throw");
+        self.emit(Instr::GetMethod { dst: method, obj: iter, a });
+        let no_throw = self.f.b.emit_jump(Instr::JumpIfUndefined { cond: method, target: 0 });
+        self.emit(Instr::Call { dst: result, callee: method, this: iter, args: received, argc: 1 });
+        let to_check2 = self.f.b.emit_jump(Instr::Jump { target: 0 });
+        self.f.b.patch_here(no_throw);
+        self.emit(Instr::IteratorClose { iter });
+        let msg = self.atom("The iterator does not provide a 'throw' method");
+        self.emit(Instr::ThrowError { kind: 1, a: msg });
+        // return
+        self.f.b.patch_here(to_return);
+        let a = self.atom("return");
+        self.emit(Instr::GetMethod { dst: method, obj: iter, a });
+        let has_return = self.f.b.emit_jump(Instr::JumpIfNotUndefined { cond: method, target: 0 });
+        let from = self.f.control.len();
+        self.emit_exit(Exit::Return, from, Some(received))?;
+        self.f.b.patch_here(has_return);
+        self.emit(Instr::Call { dst: result, callee: method, this: iter, args: received, argc: 1 });
+        let msg = self.atom("iterator result is not an object");
+        self.emit(Instr::RequireObject { src: result, a: msg });
+        let done_key = self.atom("done");
+        let ic = self.f.b.cache();
+        self.emit(Instr::GetField { dst: t, obj: result, a: done_key, ic });
+        let not_done = self.f.b.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 });
+        let value_key = self.atom("value");
+        let ic = self.f.b.cache();
+        self.emit(Instr::GetField { dst: t, obj: result, a: value_key, ic });
+        self.emit_exit(Exit::Return, from, Some(t))?;
+        // check the result of next/throw
+        self.f.b.patch_here(to_check);
+        self.f.b.patch_here(to_check2);
+        self.emit(Instr::RequireObject { src: result, a: msg });
+        let ic = self.f.b.cache();
+        self.emit(Instr::GetField { dst: t, obj: result, a: done_key, ic });
+        let finished = self.f.b.emit_jump(Instr::JumpIfTrue { cond: t, target: 0 });
+        self.f.b.patch_here(not_done);
+        self.emit(Instr::Yield { value: result, raw: 1 });
+        self.emit(Instr::Move { dst: received, src: resume });
+        self.emit(Instr::Move { dst: how, src: mode });
+        self.emit(Instr::Jump { target: top });
+        self.f.b.patch_here(finished);
+        let ic = self.f.b.cache();
+        self.emit(Instr::GetField { dst, obj: result, a: value_key, ic });
+        self.f.b.release(mark);
+        Ok(())
+    }
+}

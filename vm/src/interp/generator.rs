@@ -1,0 +1,213 @@
+//! Generators as suspended frames: `GeneratorStart` turns the running
+//! activation into a generator object; `Yield` saves the frame's registers
+//! into the object's buffer (allocated once) and returns to the resumer;
+//! `next`/`throw`/`return` push the frame back and continue in the same
+//! dispatch loop, with the sent value and the resumption kind in the
+//! registers the compiler chose. `throw` and `return` therefore act at the
+//! suspension point, and `finally` blocks run as written.
+
+use crate::object::{Attributes, Generator, GeneratorState, NativeFunction, ObjectKind};
+use crate::bytecode::Reg;
+use crate::value::{Obj, PropertyKey, Value};
+use crate::vm::{JsResult, Vm};
+use super::Frame;
+
+/// How a generator is resumed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Resume {
+    Next = 0,
+    Throw = 1,
+    Return = 2,
+}
+
+impl Vm {
+    /// `GeneratorStart`: the generator object owning the current frame.
+    pub(crate) fn generator_start(&mut self, resume: Reg, mode: Reg) -> Value {
+        let Some(frame) = self.interp.frames.last() else { return Value::Undefined };
+        let function = frame.function;
+        let proto_obj = function.map_or(Ok(self.realm.intrinsics.generator_prototype), |f| {
+            let key = PropertyKey::Atom(self.heap.intern_str("prototype"));
+            match self.heap.get_own_raw(f, key) {
+                Some(crate::object::Property::Data { value: Value::Object(p), .. }) => Ok(p),
+                _ => Err(()),
+            }
+        });
+        let prototype = proto_obj.unwrap_or(self.realm.intrinsics.generator_prototype);
+        let frame = &self.interp.frames[self.interp.frames.len() - 1];
+        let base = frame.base;
+        let count = frame.proto.register_count as usize;
+        let registers: Box<[Value]> = self.interp.stack[base..base + count].into();
+        let state = Generator {
+            state: GeneratorState::SuspendedStart,
+            function: function.unwrap_or(self.realm.global),
+            proto: frame.proto.clone(),
+            pc: self.interp.pc,
+            env: self.interp.env,
+            env_depth: frame.env_depth,
+            this: frame.this,
+            args: frame.args.clone(),
+            registers,
+            resume_reg: resume.0,
+            mode_reg: mode.0,
+            raw: false,
+        };
+        let g = self.heap.alloc_object(Some(prototype), ObjectKind::Generator(Box::new(state)));
+        Value::Object(g)
+    }
+
+    /// `Yield`: saves the top frame into its generator and pops it.
+    pub(crate) fn generator_suspend(&mut self, raw: bool) {
+        let Some(frame) = self.interp.frames.pop() else { return };
+        let (pc, env) = (self.interp.pc, self.interp.env);
+        let count = frame.proto.register_count as usize;
+        if let Some(g) = frame.generator {
+            let stack = &self.interp.stack;
+            if let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind {
+                gen.registers.copy_from_slice(&stack[frame.base..frame.base + count]);
+                gen.pc = pc;
+                gen.env = env;
+                gen.env_depth = frame.env_depth;
+                gen.this = frame.this;
+                gen.state = GeneratorState::SuspendedYield;
+                gen.raw = raw;
+            }
+        }
+        self.interp.stack.truncate(frame.base);
+        self.interp.load_top();
+    }
+
+    /// Sets the life-cycle state of generator `g`.
+    pub(crate) fn set_generator_state(&mut self, g: Obj, state: GeneratorState) {
+        if let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind {
+            gen.state = state;
+        }
+    }
+
+    /// GeneratorResume / GeneratorResumeAbrupt: runs generator `this` with
+    /// `value` sent as `how`; returns the iterator result object.
+    pub(crate) fn generator_resume(&mut self, this: Value, value: Value, how: Resume) -> JsResult<Value> {
+        let Value::Object(g) = this else { return self.type_error("next method called on incompatible receiver") };
+        let state = match &self.heap.object(g).kind {
+            ObjectKind::Generator(gen) => gen.state,
+            _ => return self.type_error("next method called on incompatible receiver"),
+        };
+        match (state, how) {
+            (GeneratorState::Executing, _) => return self.type_error("Generator is already running"),
+            (GeneratorState::Completed, Resume::Next) => return self.iter_result(Value::Undefined, true),
+            (GeneratorState::Completed, Resume::Return) => return self.iter_result(value, true),
+            (GeneratorState::Completed, Resume::Throw) => return Err(value),
+            (GeneratorState::SuspendedStart, Resume::Return) => {
+                self.set_generator_state(g, GeneratorState::Completed);
+                return self.iter_result(value, true);
+            }
+            (GeneratorState::SuspendedStart, Resume::Throw) => {
+                self.set_generator_state(g, GeneratorState::Completed);
+                return Err(value);
+            }
+            _ => {}
+        }
+        if self.interp.enter_native(g).is_err() {
+            return self.range_error("Maximum call stack size exceeded");
+        }
+        let result = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.run_generator(g, value, how));
+        self.interp.leave_native();
+        self.interp.load_top();
+        let (done, raw) = match &self.heap.object(g).kind {
+            ObjectKind::Generator(gen) => (gen.state == GeneratorState::Completed, gen.raw),
+            _ => (true, false),
+        };
+        match result {
+            Ok(v) if raw && !done => Ok(v),
+            Ok(v) => self.iter_result(v, done),
+            Err(e) => {
+                self.set_generator_state(g, GeneratorState::Completed);
+                Err(e)
+            }
+        }
+    }
+
+    /// Pushes the generator's frame back and runs it until it yields or ends.
+    fn run_generator(&mut self, g: Obj, value: Value, how: Resume) -> JsResult<Value> {
+        if self.interp.frames.len() >= self.interp.limits.max_frames {
+            return self.range_error("Maximum call stack size exceeded");
+        }
+        self.interp.save_top();
+        let entry = self.interp.frames.len();
+        let base = self.interp.stack.len();
+        let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind else { return Ok(Value::Undefined) };
+        gen.state = GeneratorState::Executing;
+        self.interp.stack.extend_from_slice(&gen.registers);
+        let frame = Frame {
+            function: Some(gen.function),
+            proto: gen.proto.clone(),
+            pc: gen.pc,
+            base,
+            env: gen.env,
+            env_depth: gen.env_depth,
+            this: gen.this,
+            new_target: None,
+            args: gen.args.clone(),
+            return_to: None,
+            construct: false,
+            generator: Some(g),
+        };
+        let (resume, mode) = (gen.resume_reg as usize, gen.mode_reg as usize);
+        self.interp.stack[base + resume] = value;
+        self.interp.stack[base + mode] = Value::Number(f64::from(how as u8));
+        self.interp.frames.push(frame);
+        self.interp.load_top();
+        self.run_frames(entry)
+    }
+
+    /// CreateIterResultObject(value, done).
+    pub fn iter_result(&mut self, value: Value, done: bool) -> JsResult<Value> {
+        let o = self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary);
+        let vk = PropertyKey::Atom(self.heap.intern_str("value"));
+        let dk = PropertyKey::Atom(self.heap.intern_str("done"));
+        self.heap.define_raw(o, vk, value, Attributes::ALL);
+        self.heap.define_raw(o, dk, Value::Bool(done), Attributes::ALL);
+        Ok(Value::Object(o))
+    }
+
+    /// Installs %GeneratorPrototype%.next/return/throw and the
+    /// %GeneratorFunction.prototype% links.
+    pub fn install_generator_intrinsics(&mut self) {
+        fn next(vm: &mut Vm, this: Value, args: &[Value], _: Option<Obj>) -> JsResult<Value> {
+            vm.generator_resume(this, args.first().copied().unwrap_or_default(), Resume::Next)
+        }
+        fn ret(vm: &mut Vm, this: Value, args: &[Value], _: Option<Obj>) -> JsResult<Value> {
+            vm.generator_resume(this, args.first().copied().unwrap_or_default(), Resume::Return)
+        }
+        fn throw(vm: &mut Vm, this: Value, args: &[Value], _: Option<Obj>) -> JsResult<Value> {
+            vm.generator_resume(this, args.first().copied().unwrap_or_default(), Resume::Throw)
+        }
+        let gp = self.realm.intrinsics.generator_prototype;
+        for (name, f) in [("next", next as crate::object::NativeFn), ("return", ret), ("throw", throw)] {
+            let func = self.native_function(name, 1, f);
+            let key = PropertyKey::Atom(self.heap.intern_str(name));
+            self.heap.define_raw(gp, key, Value::Object(func), Attributes::WRITABLE_CONFIGURABLE);
+        }
+        let gfp = self.realm.intrinsics.generator_function_prototype;
+        let key = PropertyKey::Atom(self.heap.intern_str("prototype"));
+        self.heap.define_raw(gfp, key, Value::Object(gp), Attributes::CONFIGURABLE);
+        let key = PropertyKey::Atom(self.heap.intern_str("constructor"));
+        self.heap.define_raw(gp, key, Value::Object(gfp), Attributes::CONFIGURABLE);
+        let tag = PropertyKey::Symbol(self.heap.well_known.to_string_tag);
+        let v = self.string("Generator");
+        self.heap.define_raw(gp, tag, v, Attributes::CONFIGURABLE);
+        let v = self.string("GeneratorFunction");
+        self.heap.define_raw(gfp, tag, v, Attributes::CONFIGURABLE);
+    }
+
+    /// A native function object with `length` and `name`.
+    pub fn native_function(&mut self, name: &str, length: u32, f: crate::object::NativeFn) -> Obj {
+        let native = NativeFunction { call: f, construct: false, captures: Box::new([]) };
+        let func = self.heap.alloc_object(Some(self.realm.intrinsics.function_prototype), ObjectKind::Native(native));
+        let lk = PropertyKey::Atom(self.heap.intern_str("length"));
+        self.heap.define_raw(func, lk, Value::Number(f64::from(length)), Attributes::CONFIGURABLE);
+        let nk = PropertyKey::Atom(self.heap.intern_str("name"));
+        let nv = self.string(name);
+        self.heap.define_raw(func, nk, nv, Attributes::CONFIGURABLE);
+        func
+    }
+}
