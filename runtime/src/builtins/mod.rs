@@ -6,6 +6,8 @@
 //! called from [`install`].
 
 pub(crate) mod builder;
+pub(crate) mod array;
+pub(crate) mod support;
 pub(crate) mod console;
 
 use spindle_vm::Vm;
@@ -13,4 +15,5 @@ use spindle_vm::Vm;
 /// Installs the standard library into `vm`'s realm.
 pub fn install(vm: &mut Vm) {
     console::install(vm);
+    array::install(vm);
 }
