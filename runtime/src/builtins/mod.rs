@@ -6,6 +6,7 @@
 //! called from [`install`].
 
 pub(crate) mod builder;
+pub(crate) mod string;
 pub(crate) mod array;
 pub(crate) mod support;
 pub(crate) mod console;
@@ -16,4 +17,5 @@ use spindle_vm::Vm;
 pub fn install(vm: &mut Vm) {
     console::install(vm);
     array::install(vm);
+    string::install(vm);
 }
