@@ -50,7 +50,9 @@ impl Runtime {
             compile_script(&parsed.program, &parsed.scopes, &mut self.vm.heap, file, source)
                 .map_err(|e| RunError::Syntax(e.render(file, source)))?
         };
-        self.vm.run_script(proto).map_err(RunError::Exception)
+        let value = self.vm.run_script(proto).map_err(RunError::Exception)?;
+        self.vm.run_jobs().map_err(RunError::Exception)?;
+        Ok(value)
     }
 
     /// The text `console.log` would print for `value`.

@@ -15,6 +15,7 @@ pub mod heap;
 pub mod interp;
 pub mod object;
 pub mod ops;
+pub mod promise;
 pub mod realm;
 pub mod value;
 pub mod vm;

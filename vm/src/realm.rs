@@ -70,6 +70,10 @@ pub struct Intrinsics {
     pub generator_function_prototype: Obj,
     /// %GeneratorPrototype%: next, return, throw.
     pub generator_prototype: Obj,
+    /// %Promise.prototype%.
+    pub promise_prototype: Obj,
+    /// %AsyncFunction.prototype%: the [[Prototype]] of async functions.
+    pub async_function_prototype: Obj,
     /// Indexed by `ErrorKind as usize`.
     pub error_prototypes: [Obj; 8],
 }
@@ -120,6 +124,8 @@ impl Realm {
             string_iterator_prototype: heap.alloc_object(Some(iterator_prototype), ObjectKind::Ordinary),
             generator_function_prototype: heap.alloc_object(Some(function_prototype), ObjectKind::Ordinary),
             generator_prototype: heap.alloc_object(Some(iterator_prototype), ObjectKind::Ordinary),
+            promise_prototype: heap.alloc_object(p, ObjectKind::Ordinary),
+            async_function_prototype: heap.alloc_object(Some(function_prototype), ObjectKind::Ordinary),
             error_prototypes,
         };
         let global = heap.alloc_object(p, ObjectKind::Ordinary);
@@ -153,6 +159,8 @@ impl Realm {
             i.string_iterator_prototype,
             i.generator_function_prototype,
             i.generator_prototype,
+            i.promise_prototype,
+            i.async_function_prototype,
             self.global,
         ]
         .into_iter()

@@ -25,6 +25,8 @@ pub struct Vm {
     pub(crate) interp: Interpreter,
     /// Services of the embedder (regular expressions, eval).
     pub host: crate::interp::HostHooks,
+    /// The microtask queue and unhandled rejections.
+    pub jobs: crate::promise::JobQueue,
 }
 
 impl Default for Vm {
@@ -38,7 +40,7 @@ impl Vm {
     pub fn new() -> Vm {
         let mut heap = Heap::new();
         let realm = Realm::new(&mut heap);
-        let mut vm = Vm { heap, realm, interp: Interpreter::new(), host: crate::interp::HostHooks::default() };
+        let mut vm = Vm { heap, realm, interp: Interpreter::new(), host: crate::interp::HostHooks::default(), jobs: Default::default() };
         vm.install_generator_intrinsics();
         vm
     }
@@ -73,6 +75,11 @@ impl Vm {
     /// `Err` of a new SyntaxError.
     pub fn syntax_error<T>(&mut self, message: &str) -> JsResult<T> {
         Err(self.error(ErrorKind::SyntaxError, message))
+    }
+
+    /// The native function currently running (its captures are its state).
+    pub fn current_native(&self) -> Option<Obj> {
+        self.interp.current_native
     }
 
     /// A string value made from Rust text.
@@ -114,7 +121,9 @@ impl Vm {
                 if self.interp.enter_native(f).is_err() {
                     return self.range_error("Maximum call stack size exceeded");
                 }
+                let saved = self.interp.current_native.replace(f);
                 let r = call(self, this, args, None);
+                self.interp.current_native = saved;
                 self.interp.leave_native();
                 r
             }
@@ -141,7 +150,9 @@ impl Vm {
                 if self.interp.enter_native(f).is_err() {
                     return self.range_error("Maximum call stack size exceeded");
                 }
+                let saved = self.interp.current_native.replace(f);
                 let r = call(self, Value::Undefined, args, Some(new_target));
+                self.interp.current_native = saved;
                 self.interp.leave_native();
                 r
             }

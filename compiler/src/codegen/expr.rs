@@ -128,7 +128,7 @@ impl<'a> Compiler<'a, '_> {
             Expr::Paren(inner, _) => self.expr(inner, dst),
             Expr::NewTarget(_) => self.load_new_target(dst),
             Expr::Yield(y) => self.yield_expr(y, dst),
-            Expr::Await(_, span) => self.unsupported("await", span),
+            Expr::Await(arg, span) => self.await_expr(arg, span, dst),
             Expr::ImportMeta(span) => self.unsupported("import.meta", span),
             Expr::ImportCall(i) => self.unsupported("import()", i.span),
         }

@@ -22,8 +22,8 @@ impl<'a> Compiler<'a, '_> {
 
     /// Compiles `f` into a proto.
     pub(crate) fn function(&mut self, f: &Function<'a>, kind: FunctionKind, name: &str) -> CResult<Rc<spindle_vm::bytecode::FunctionProto>> {
-        if f.flags.is_async {
-            return self.unsupported("async functions", f.span);
+        if f.flags.is_async && f.flags.is_generator {
+            return self.unsupported("async generators", f.span);
         }
         let outer_scope = self.f.scope;
         let state = FunctionState::new(f.scope, kind, f.flags.strict);
@@ -66,6 +66,14 @@ impl<'a> Compiler<'a, '_> {
             self.emit(Instr::LoadNewTarget { dst: nt });
             self.f.callee_reg = Some(callee);
             self.f.new_target_reg = Some(nt);
+        }
+        if kind == FunctionKind::Async {
+            // The coroutine and its promise exist before the parameters are
+            // bound, so a throwing default rejects the promise.
+            let resume = self.f.b.alloc();
+            let mode = self.f.b.alloc();
+            self.emit(Instr::AsyncStart { resume, mode });
+            self.f.generator = Some((resume, mode));
         }
         self.enter_scope(f.scope)?;
         self.save_captured_this(f.scope, kind)?;
@@ -172,7 +180,9 @@ impl<'a> Compiler<'a, '_> {
 
 /// What kind of proto a function node becomes.
 pub(crate) fn function_kind(f: &Function<'_>) -> FunctionKind {
-    if f.flags.is_generator {
+    if f.flags.is_async {
+        FunctionKind::Async
+    } else if f.flags.is_generator {
         FunctionKind::Generator
     } else if f.flags.is_arrow {
         FunctionKind::Arrow

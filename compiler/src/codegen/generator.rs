@@ -29,6 +29,20 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
+    /// `await arg`: suspend until it settles; a rejection throws here.
+    pub(crate) fn await_expr(&mut self, arg: &Expr<'a>, span: crate::Span, dst: Reg) -> CResult<()> {
+        let Some((resume, mode)) = self.f.generator else { return self.unsupported("await outside an async function", span) };
+        let mark = self.f.b.mark();
+        let value = self.f.b.alloc();
+        self.expr(arg, value)?;
+        self.position(span);
+        self.emit(Instr::Await { value });
+        self.resume_dispatch(resume, mode)?;
+        self.emit(Instr::Move { dst, src: resume });
+        self.f.b.release(mark);
+        Ok(())
+    }
+
     /// After a suspension: throw the sent value for `throw`, return it for
     /// `return` (through the enclosing `finally` blocks), else go on.
     fn resume_dispatch(&mut self, resume: Reg, mode: Reg) -> CResult<()> {

@@ -423,6 +423,10 @@ define_instructions! {
     GeneratorStart { resume: R, mode: R };
     /// suspend, yielding R[value] (as is, an iterator result, if raw != 0); on resumption R[resume] and R[mode] hold what was sent
     Yield { value: R, raw: U };
+    /// make this activation an async coroutine with its result promise (R[resume]/R[mode] receive awaited values)
+    AsyncStart { resume: R, mode: R };
+    /// suspend until R[value] settles; the first suspension returns the result promise to the caller
+    Await { value: R };
     /// R[dst] := GetMethod(R[obj], a): undefined when the property is undefined or null
     GetMethod { dst: R, obj: R, a: A };
     /// throw TypeError (message atom a) unless R[src] is an object

@@ -77,6 +77,8 @@ pub enum FunctionKind {
     DerivedConstructor,
     /// `function*` (callable, not constructible; returns a generator).
     Generator,
+    /// `async function`, async arrow or method (returns a promise).
+    Async,
 }
 
 /// Flags of a compiled function.

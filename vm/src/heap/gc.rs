@@ -154,7 +154,9 @@ impl Marker {
                 self.mark(g.this);
                 g.registers.iter().for_each(|v| self.mark(*v));
                 g.args.iter().flat_map(|a| a.iter()).for_each(|v| self.mark(*v));
+                self.mark_opt(g.promise);
             }
+            ObjectKind::Promise(p) => p.trace(|v| self.mark(v)),
             ObjectKind::StringIterator(it) => {
                 if let Some(s) = it.string {
                     self.mark_string(s);

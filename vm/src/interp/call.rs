@@ -128,6 +128,10 @@ impl Vm {
         self.interp.load_top();
         if let Some(g) = frame.generator {
             self.set_generator_state(g, crate::object::GeneratorState::Completed);
+            if let Some(p) = self.async_promise_of(g) {
+                self.resolve_promise(p, value)?;
+                return Ok(Value::Object(p));
+            }
         }
         if !frame.construct || matches!(value, Value::Object(_)) {
             return Ok(value);

@@ -19,7 +19,11 @@ impl Vm {
         loop {
             match self.execute(entry) {
                 Ok(v) => return Ok(v),
-                Err(exception) => self.unwind(exception, entry)?,
+                Err(exception) => {
+                    if let Some(v) = self.unwind(exception, entry)? {
+                        return Ok(v);
+                    }
+                }
             }
         }
     }
@@ -592,6 +596,25 @@ impl Vm {
                         self.set_r(Reg(r), result);
                     }
                     proto = self.top_proto();
+                }
+                Instr::AsyncStart { resume, mode } => self.async_start(resume, mode),
+                Instr::Await { value } => {
+                    let v = self.r(value);
+                    let return_to = self.interp.frames.last().and_then(|f| f.return_to);
+                    let Some(co) = self.interp.frames.last().and_then(|f| f.generator) else {
+                        return self.syntax_error("await is only valid in async functions");
+                    };
+                    let promise = self.prepare_await(v)?;
+                    self.generator_suspend(false);
+                    self.finish_await(co, v, promise);
+                    let result = self.coroutine_promise(co);
+                    match return_to {
+                        Some(r) if self.interp.frames.len() > entry => {
+                            self.set_r(Reg(r), result);
+                            proto = self.top_proto();
+                        }
+                        _ => return Ok(result),
+                    }
                 }
                 Instr::Yield { value, raw } => {
                     let v = self.r(value);

@@ -25,10 +25,10 @@ impl Vm {
     /// A closure of the function constant `k` over the current environment.
     pub(crate) fn new_closure(&mut self, k: &Constant) -> JsResult<Value> {
         let Constant::Function(proto) = k else { return self.type_error("internal error: not a function constant") };
-        let parent = if proto.kind == FunctionKind::Generator {
-            self.realm.intrinsics.generator_function_prototype
-        } else {
-            self.realm.intrinsics.function_prototype
+        let parent = match proto.kind {
+            FunctionKind::Generator => self.realm.intrinsics.generator_function_prototype,
+            FunctionKind::Async => self.realm.intrinsics.async_function_prototype,
+            _ => self.realm.intrinsics.function_prototype,
         };
         let f = self.make_closure(proto.clone(), self.interp.env, parent);
         Ok(Value::Object(f))

@@ -50,6 +50,7 @@ impl Vm {
             resume_reg: resume.0,
             mode_reg: mode.0,
             raw: false,
+            promise: None,
         };
         let g = self.heap.alloc_object(Some(prototype), ObjectKind::Generator(Box::new(state)));
         Value::Object(g)
@@ -109,7 +110,7 @@ impl Vm {
         if self.interp.enter_native(g).is_err() {
             return self.range_error("Maximum call stack size exceeded");
         }
-        let result = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.run_generator(g, value, how));
+        let result = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.run_coroutine(g, value, how));
         self.interp.leave_native();
         self.interp.load_top();
         let (done, raw) = match &self.heap.object(g).kind {
@@ -126,8 +127,8 @@ impl Vm {
         }
     }
 
-    /// Pushes the generator's frame back and runs it until it yields or ends.
-    fn run_generator(&mut self, g: Obj, value: Value, how: Resume) -> JsResult<Value> {
+    /// Pushes the coroutine's frame back and runs it until it suspends or ends.
+    pub(crate) fn run_coroutine(&mut self, g: Obj, value: Value, how: Resume) -> JsResult<Value> {
         if self.interp.frames.len() >= self.interp.limits.max_frames {
             return self.range_error("Maximum call stack size exceeded");
         }
@@ -209,5 +210,63 @@ impl Vm {
         let nv = self.string(name);
         self.heap.define_raw(func, nk, nv, Attributes::CONFIGURABLE);
         func
+    }
+}
+
+impl Vm {
+    /// `AsyncStart`: the running activation becomes a coroutine with a
+    /// result promise; the body goes on running.
+    pub(crate) fn async_start(&mut self, resume: Reg, mode: Reg) {
+        let promise = self.new_promise();
+        let Value::Object(co) = self.generator_start(resume, mode) else { return };
+        if let ObjectKind::Generator(g) = &mut self.heap.object_mut(co).kind {
+            g.promise = Some(promise);
+            g.state = GeneratorState::Executing;
+        }
+        if let Some(f) = self.interp.frames.last_mut() {
+            f.generator = Some(co);
+        }
+    }
+
+    /// The result promise of async coroutine `co`.
+    pub(crate) fn async_promise_of(&self, co: Obj) -> Option<Obj> {
+        match &self.heap.object(co).kind {
+            ObjectKind::Generator(g) => g.promise,
+            _ => None,
+        }
+    }
+
+    /// The result promise as a value (undefined for a plain generator).
+    pub(crate) fn coroutine_promise(&self, co: Obj) -> Value {
+        self.async_promise_of(co).map_or(Value::Undefined, Value::Object)
+    }
+
+    /// Await's PromiseResolve step, done before suspending so that its
+    /// errors are thrown at the `await`: the promise to wait on, or `None`
+    /// for a primitive (resumed by one job, no promise made).
+    pub(crate) fn prepare_await(&mut self, value: Value) -> JsResult<Option<Obj>> {
+        let Value::Object(o) = value else { return Ok(None) };
+        if matches!(self.heap.object(o).kind, ObjectKind::Promise(_)) {
+            let key = PropertyKey::Atom(self.heap.intern_str("constructor"));
+            let ctor = self.get(o, key, value)?;
+            if self.realm.intrinsic("%Promise%").is_some_and(|p| ctor == Value::Object(p)) {
+                return Ok(Some(o));
+            }
+        }
+        let p = self.new_promise();
+        self.resolve_promise(p, value)?;
+        Ok(Some(p))
+    }
+
+    /// After suspending at an await: resume `co` when `promise` settles.
+    pub(crate) fn finish_await(&mut self, co: Obj, value: Value, promise: Option<Obj>) {
+        use crate::promise::{Handler, Job, Reaction};
+        match promise {
+            Some(p) => self.perform_promise_then(p, Handler::Resume(co), Handler::Resume(co), None),
+            None => {
+                let reaction = Reaction { capability: None, handler: Handler::Resume(co) };
+                self.jobs.jobs.push_back(Job::Reaction { reaction, fulfilled: true, argument: value });
+            }
+        }
     }
 }

@@ -24,6 +24,7 @@ mod unwind;
 
 pub(crate) use globals::GlobalLexicals;
 pub use function::HostHooks;
+pub(crate) use generator::Resume;
 
 use crate::bytecode::FunctionProto;
 use crate::value::{Obj, Value};
@@ -87,6 +88,11 @@ pub(crate) struct Interpreter {
     /// Environment of the top frame.
     pub(crate) env: Option<Obj>,
     native_depth: u32,
+    /// Native depth at or below which garbage may be collected: raised by
+    /// host calls (jobs, timers), whose caller holds no unrooted values.
+    gc_floor: u32,
+    /// The native function running now.
+    pub(crate) current_native: Option<Obj>,
     pub(crate) limits: Limits,
     pub(crate) globals: GlobalLexicals,
     /// Template objects, per template site.
@@ -114,8 +120,10 @@ impl Interpreter {
 
     /// No native function is running: a garbage collection is safe.
     pub(crate) fn at_safe_point(&self) -> bool {
-        self.native_depth == 0
+        self.native_depth <= self.gc_floor
     }
+
+
 
     /// Saves the machine registers into the top frame.
     fn save_top(&mut self) {
@@ -133,5 +141,17 @@ impl Interpreter {
             self.base = f.base;
             self.env = f.env;
         }
+    }
+}
+
+impl crate::vm::Vm {
+    /// Runs `f` (a call made by the host, which holds no unrooted values)
+    /// with garbage collection allowed one native level deeper.
+    pub(crate) fn host_call<T>(&mut self, f: impl FnOnce(&mut crate::vm::Vm) -> T) -> T {
+        let saved = self.interp.gc_floor;
+        self.interp.gc_floor = self.interp.native_depth + 1;
+        let r = f(self);
+        self.interp.gc_floor = saved;
+        r
     }
 }

@@ -9,9 +9,12 @@ use std::fmt::Write;
 
 impl Vm {
     /// Unwinds `exception` to the innermost handler in the frames at or
-    /// above `entry`: `Ok(())` when one takes it (execution continues there),
-    /// `Err(exception)` when none does (the frames above `entry` are gone).
-    pub(crate) fn unwind(&mut self, exception: Value, entry: usize) -> JsResult<()> {
+    /// above `entry`: `Ok(None)` when one takes it (execution continues
+    /// there), `Err(exception)` when none does (the frames above `entry` are
+    /// gone). An async function the exception leaves rejects its promise
+    /// instead, and the promise is its result: `Ok(Some(promise))` when that
+    /// frame was entered from Rust.
+    pub(crate) fn unwind(&mut self, exception: Value, entry: usize) -> JsResult<Option<Value>> {
         loop {
             let Some(frame) = self.interp.frames.last() else { return Err(exception) };
             let pc = self.interp.pc.saturating_sub(1);
@@ -24,17 +27,32 @@ impl Vm {
                 if let Some(slot) = self.interp.stack.get_mut(i) {
                     *slot = exception;
                 }
-                return Ok(());
+                return Ok(None);
             }
             let return_to = frame.return_to;
             let popped = self.interp.frames.pop();
+            let mut async_promise = None;
             if let Some(f) = popped {
                 self.interp.stack.truncate(f.base);
                 if let Some(g) = f.generator {
                     self.set_generator_state(g, crate::object::GeneratorState::Completed);
+                    async_promise = self.async_promise_of(g);
                 }
             }
             self.interp.load_top();
+            if let Some(p) = async_promise {
+                self.reject_promise(p, exception);
+                match return_to {
+                    Some(r) if self.interp.frames.len() > entry => {
+                        let i = self.interp.base + r as usize;
+                        if let Some(slot) = self.interp.stack.get_mut(i) {
+                            *slot = Value::Object(p);
+                        }
+                        return Ok(None);
+                    }
+                    _ => return Ok(Some(Value::Object(p))),
+                }
+            }
             if self.interp.frames.len() <= entry || return_to.is_none() {
                 return Err(exception);
             }
@@ -105,6 +123,7 @@ impl Vm {
         let interp = &self.interp;
         let realm = &self.realm;
         let top_env = interp.env;
+        let jobs = &self.jobs;
         self.heap.collect(|m| {
             for v in &interp.stack {
                 m.mark(*v);
@@ -129,6 +148,12 @@ impl Vm {
             }
             if let Some(e) = top_env {
                 m.mark_object(e);
+            }
+            for job in jobs.jobs.iter().chain(&jobs.running) {
+                job.trace(|v| m.mark(v));
+            }
+            for p in &jobs.unhandled {
+                m.mark_object(*p);
             }
             for b in &interp.globals.slots {
                 m.mark(b.value);

@@ -52,6 +52,8 @@ pub enum ObjectKind {
     StringIterator(StringIterator),
     /// A generator object: a suspended activation of a generator function.
     Generator(Box<Generator>),
+    /// A Promise.
+    Promise(Box<crate::promise::PromiseData>),
 }
 
 /// Where a generator is in its life.
@@ -95,6 +97,9 @@ pub struct Generator {
     pub mode_reg: u16,
     /// The last `yield` passes an iterator result through (`yield*`).
     pub raw: bool,
+    /// Async functions: the promise the call returned (the coroutine
+    /// settles it when its body completes).
+    pub promise: Option<Obj>,
 }
 
 /// A JavaScript function value: code plus captured environment.

@@ -1,0 +1,386 @@
+//! Promise internals (ECMAScript §27.2.1–27.2.2): promise state and
+//! reactions, the resolving functions, PerformPromiseThen, the job
+//! (microtask) queue, and the executor that drives async functions.
+//!
+//! Jobs are queued by value (`Job` is a small enum, no closure), in FIFO
+//! order. A reaction's handler is a JavaScript function, the default
+//! pass-through, or `Resume(coroutine)`: the job resumes the suspended
+//! async function directly, with no JavaScript closure in between.
+//!
+//! Invariant: every `Value` held by a queued job, a reaction or the
+//! unhandled-rejection list is a garbage-collection root (see `trace`).
+
+use crate::object::{Env, GeneratorState, NativeFunction, ObjectKind};
+use crate::value::{Obj, PropertyKey, Value};
+use crate::vm::{JsResult, Vm};
+use std::collections::VecDeque;
+
+/// A promise's [[PromiseState]] and [[PromiseResult]].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PromiseState {
+    /// Not settled.
+    Pending,
+    /// Fulfilled with the value.
+    Fulfilled(Value),
+    /// Rejected with the reason.
+    Rejected(Value),
+}
+
+/// What a reaction does with the settled value.
+#[derive(Debug, Clone, Copy)]
+pub enum Handler {
+    /// No handler: pass the value through (fulfil) or rethrow (reject).
+    Default,
+    /// A JavaScript function.
+    Function(Value),
+    /// Resume the suspended async function (a coroutine object).
+    Resume(Obj),
+}
+
+/// A PromiseCapability record.
+#[derive(Debug, Clone, Copy)]
+pub struct Capability {
+    /// The derived promise.
+    pub promise: Value,
+    /// Its resolve function.
+    pub resolve: Value,
+    /// Its reject function.
+    pub reject: Value,
+}
+
+/// A PromiseReaction record.
+#[derive(Debug, Clone, Copy)]
+pub struct Reaction {
+    /// The derived promise to settle with the handler's result, if any.
+    pub capability: Option<Capability>,
+    /// The handler.
+    pub handler: Handler,
+}
+
+/// The internal slots of a promise.
+#[derive(Debug, Clone)]
+pub struct PromiseData {
+    /// State and result.
+    pub state: PromiseState,
+    /// [[PromiseFulfillReactions]].
+    pub fulfill_reactions: Vec<Reaction>,
+    /// [[PromiseRejectReactions]].
+    pub reject_reactions: Vec<Reaction>,
+    /// [[PromiseIsHandled]].
+    pub handled: bool,
+}
+
+/// A job of the microtask queue.
+#[derive(Debug, Clone, Copy)]
+pub enum Job {
+    /// NewPromiseReactionJob.
+    Reaction {
+        /// The reaction.
+        reaction: Reaction,
+        /// Fulfilled (else rejected).
+        fulfilled: bool,
+        /// The settled value.
+        argument: Value,
+    },
+    /// NewPromiseResolveThenableJob.
+    Thenable {
+        /// The promise to resolve.
+        promise: Obj,
+        /// The thenable.
+        thenable: Value,
+        /// Its `then` method.
+        then: Value,
+    },
+    /// `queueMicrotask(callback)`.
+    Callback(Value),
+}
+
+/// The job queue and the rejected promises nobody handled yet.
+#[derive(Debug, Default)]
+pub struct JobQueue {
+    /// Pending jobs, oldest first.
+    pub jobs: VecDeque<Job>,
+    /// Promises rejected without a handler since the last checkpoint.
+    pub unhandled: Vec<Obj>,
+    /// Jobs being run (kept alive for the collector).
+    pub running: Vec<Job>,
+}
+
+impl Reaction {
+    fn trace(&self, mark: &mut impl FnMut(Value)) {
+        if let Some(c) = self.capability {
+            mark(c.promise);
+            mark(c.resolve);
+            mark(c.reject);
+        }
+        match self.handler {
+            Handler::Function(f) => mark(f),
+            Handler::Resume(o) => mark(Value::Object(o)),
+            Handler::Default => {}
+        }
+    }
+}
+
+impl PromiseData {
+    /// Marks every value the promise holds.
+    pub fn trace(&self, mut mark: impl FnMut(Value)) {
+        if let PromiseState::Fulfilled(v) | PromiseState::Rejected(v) = self.state {
+            mark(v);
+        }
+        for r in self.fulfill_reactions.iter().chain(&self.reject_reactions) {
+            r.trace(&mut mark);
+        }
+    }
+}
+
+impl Job {
+    /// Marks every value the job holds.
+    pub fn trace(&self, mut mark: impl FnMut(Value)) {
+        match *self {
+            Job::Reaction { reaction, argument, .. } => {
+                reaction.trace(&mut mark);
+                mark(argument);
+            }
+            Job::Thenable { promise, thenable, then } => {
+                mark(Value::Object(promise));
+                mark(thenable);
+                mark(then);
+            }
+            Job::Callback(f) => mark(f),
+        }
+    }
+}
+
+impl Vm {
+    /// A new pending promise with %Promise.prototype%.
+    pub fn new_promise(&mut self) -> Obj {
+        let proto = self.realm.intrinsics.promise_prototype;
+        self.new_promise_with_proto(proto)
+    }
+
+    /// A new pending promise with prototype `proto`.
+    pub fn new_promise_with_proto(&mut self, proto: Obj) -> Obj {
+        let data = PromiseData { state: PromiseState::Pending, fulfill_reactions: Vec::new(), reject_reactions: Vec::new(), handled: false };
+        self.heap.alloc_object(Some(proto), ObjectKind::Promise(Box::new(data)))
+    }
+
+    /// The promise's state, if `o` is a promise.
+    pub fn promise_state(&self, o: Obj) -> Option<PromiseState> {
+        match &self.heap.object(o).kind {
+            ObjectKind::Promise(p) => Some(p.state),
+            _ => None,
+        }
+    }
+
+    /// CreateResolvingFunctions(promise): `(resolve, reject)`.
+    pub fn create_resolving_functions(&mut self, promise: Obj) -> (Obj, Obj) {
+        let flag = Env { parent: None, slots: Box::new([Value::Bool(false)]) };
+        let flag = self.heap.alloc_object(None, ObjectKind::Env(flag));
+        let captures: Box<[Value]> = Box::new([Value::Object(promise), Value::Object(flag)]);
+        let resolve = self.resolving_function("", resolve_function, captures.clone());
+        let reject = self.resolving_function("", reject_function, captures);
+        (resolve, reject)
+    }
+
+    fn resolving_function(&mut self, name: &str, f: crate::object::NativeFn, captures: Box<[Value]>) -> Obj {
+        let func = self.native_function(name, 1, f);
+        if let ObjectKind::Native(n) = &mut self.heap.object_mut(func).kind {
+            *n = NativeFunction { call: n.call, construct: false, captures };
+        }
+        func
+    }
+
+    /// The resolve function's steps: resolve `promise` with `resolution`.
+    pub fn resolve_promise(&mut self, promise: Obj, resolution: Value) -> JsResult<()> {
+        if resolution == Value::Object(promise) {
+            let e = self.error(crate::realm::ErrorKind::TypeError, "Chaining cycle detected for promise");
+            self.reject_promise(promise, e);
+            return Ok(());
+        }
+        let Value::Object(r) = resolution else {
+            self.fulfill_promise(promise, resolution);
+            return Ok(());
+        };
+        let then_key = PropertyKey::Atom(self.heap.intern_str("then"));
+        let then = match self.get(r, then_key, resolution) {
+            Ok(t) => t,
+            Err(e) => {
+                self.reject_promise(promise, e);
+                return Ok(());
+            }
+        };
+        if !self.is_callable(then) {
+            self.fulfill_promise(promise, resolution);
+            return Ok(());
+        }
+        self.jobs.jobs.push_back(Job::Thenable { promise, thenable: resolution, then });
+        Ok(())
+    }
+
+    /// FulfillPromise.
+    pub fn fulfill_promise(&mut self, promise: Obj, value: Value) {
+        self.settle(promise, PromiseState::Fulfilled(value));
+    }
+
+    /// RejectPromise (tracked as unhandled until a handler is attached).
+    pub fn reject_promise(&mut self, promise: Obj, reason: Value) {
+        let handled = matches!(&self.heap.object(promise).kind, ObjectKind::Promise(p) if p.handled);
+        self.settle(promise, PromiseState::Rejected(reason));
+        if !handled {
+            self.jobs.unhandled.push(promise);
+        }
+    }
+
+    fn settle(&mut self, promise: Obj, state: PromiseState) {
+        let ObjectKind::Promise(p) = &mut self.heap.object_mut(promise).kind else { return };
+        if p.state != PromiseState::Pending {
+            return;
+        }
+        p.state = state;
+        let fulfill = std::mem::take(&mut p.fulfill_reactions);
+        let reject = std::mem::take(&mut p.reject_reactions);
+        let (reactions, fulfilled, argument) = match state {
+            PromiseState::Fulfilled(v) => (fulfill, true, v),
+            PromiseState::Rejected(v) => (reject, false, v),
+            PromiseState::Pending => return,
+        };
+        for reaction in reactions {
+            self.jobs.jobs.push_back(Job::Reaction { reaction, fulfilled, argument });
+        }
+    }
+
+    /// PerformPromiseThen(promise, onFulfilled, onRejected, capability).
+    pub fn perform_promise_then(&mut self, promise: Obj, on_fulfilled: Handler, on_rejected: Handler, capability: Option<Capability>) {
+        let fulfill = Reaction { capability, handler: on_fulfilled };
+        let reject = Reaction { capability, handler: on_rejected };
+        let ObjectKind::Promise(p) = &mut self.heap.object_mut(promise).kind else { return };
+        let was_handled = p.handled;
+        p.handled = true;
+        match p.state {
+            PromiseState::Pending => {
+                p.fulfill_reactions.push(fulfill);
+                p.reject_reactions.push(reject);
+            }
+            PromiseState::Fulfilled(v) => self.jobs.jobs.push_back(Job::Reaction { reaction: fulfill, fulfilled: true, argument: v }),
+            PromiseState::Rejected(v) => {
+                if !was_handled {
+                    self.jobs.unhandled.retain(|&u| u != promise);
+                }
+                self.jobs.jobs.push_back(Job::Reaction { reaction: reject, fulfilled: false, argument: v });
+            }
+        }
+    }
+
+    /// Runs queued jobs until the queue is empty. An exception escaping a
+    /// `queueMicrotask` callback stops the run and is returned.
+    pub fn run_jobs(&mut self) -> JsResult<()> {
+        while let Some(job) = self.jobs.jobs.pop_front() {
+            self.jobs.running.push(job);
+            let r = self.run_job(job);
+            self.jobs.running.pop();
+            r?;
+        }
+        Ok(())
+    }
+
+    fn run_job(&mut self, job: Job) -> JsResult<()> {
+        match job {
+            Job::Reaction { reaction, fulfilled, argument } => self.run_reaction(reaction, fulfilled, argument),
+            Job::Thenable { promise, thenable, then } => {
+                let (resolve, reject) = self.create_resolving_functions(promise);
+                if let Err(e) = self.call_from_host(then, thenable, &[Value::Object(resolve), Value::Object(reject)]) {
+                    self.call_from_host(Value::Object(reject), Value::Undefined, &[e])?;
+                }
+                Ok(())
+            }
+            Job::Callback(f) => self.call_from_host(f, Value::Undefined, &[]).map(|_| ()),
+        }
+    }
+
+    fn run_reaction(&mut self, reaction: Reaction, fulfilled: bool, argument: Value) -> JsResult<()> {
+        let result = match reaction.handler {
+            Handler::Resume(co) => return self.resume_async(co, argument, fulfilled),
+            Handler::Default if fulfilled => Ok(argument),
+            Handler::Default => Err(argument),
+            Handler::Function(f) => self.call_from_host(f, Value::Undefined, &[argument]),
+        };
+        let Some(cap) = reaction.capability else { return Ok(()) };
+        match result {
+            Ok(v) => self.call_from_host(cap.resolve, Value::Undefined, &[v])?,
+            Err(e) => self.call_from_host(cap.reject, Value::Undefined, &[e])?,
+        };
+        Ok(())
+    }
+
+    /// A call made by the host (job queue, timers): the caller holds no
+    /// unrooted values, so garbage may be collected while it runs.
+    pub fn call_from_host(&mut self, f: Value, this: Value, args: &[Value]) -> JsResult<Value> {
+        self.host_call(|vm| vm.call(f, this, args))
+    }
+
+    /// Takes the promises rejected without a handler since the last call.
+    pub fn take_unhandled_rejections(&mut self) -> Vec<Obj> {
+        std::mem::take(&mut self.jobs.unhandled)
+    }
+
+    // ----- async functions -----
+
+    /// Resumes async coroutine `co` from a job: with the value (fulfilled)
+    /// or throwing the reason (rejected).
+    fn resume_async(&mut self, co: Obj, argument: Value, fulfilled: bool) -> JsResult<()> {
+        let state = match &self.heap.object(co).kind {
+            ObjectKind::Generator(g) => g.state,
+            _ => return Ok(()),
+        };
+        if state != GeneratorState::SuspendedYield {
+            return Ok(());
+        }
+        let how = if fulfilled { crate::interp::Resume::Next } else { crate::interp::Resume::Throw };
+        self.host_call(|vm| vm.run_coroutine(co, argument, how).map(|_| ()))
+    }
+}
+
+/// A promise resolve function (captures: promise, already-resolved cell).
+fn resolve_function(vm: &mut Vm, _this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
+    let Some((promise, cell)) = vm.resolving_captures() else { return Ok(Value::Undefined) };
+    if vm.mark_resolved(cell) {
+        vm.resolve_promise(promise, args.first().copied().unwrap_or_default())?;
+    }
+    Ok(Value::Undefined)
+}
+
+/// A promise reject function.
+fn reject_function(vm: &mut Vm, _this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
+    let Some((promise, cell)) = vm.resolving_captures() else { return Ok(Value::Undefined) };
+    if vm.mark_resolved(cell) {
+        vm.reject_promise(promise, args.first().copied().unwrap_or_default());
+    }
+    Ok(Value::Undefined)
+}
+
+impl Vm {
+    /// The captures of the running native resolving function.
+    fn resolving_captures(&self) -> Option<(Obj, Obj)> {
+        let f = self.interp.current_native?;
+        match &self.heap.object(f).kind {
+            ObjectKind::Native(n) => match (n.captures.first(), n.captures.get(1)) {
+                (Some(Value::Object(p)), Some(Value::Object(c))) => Some((*p, *c)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Sets the already-resolved flag; false if it was set.
+    fn mark_resolved(&mut self, cell: Obj) -> bool {
+        if let ObjectKind::Env(e) = &mut self.heap.object_mut(cell).kind {
+            if let Some(slot) = e.slots.first_mut() {
+                if *slot == Value::Bool(true) {
+                    return false;
+                }
+                *slot = Value::Bool(true);
+            }
+        }
+        true
+    }
+}
