@@ -78,7 +78,30 @@ impl Vm {
                 let _ = write!(out, "\n    at {} ({file}:{line}:{column})", f.proto.name);
             }
         }
+        if let Some(co) = self.interp.frames.first().and_then(|f| f.generator) {
+            self.write_async_frames(co, &mut out);
+        }
         out
+    }
+
+    /// `at async name` for each async function awaiting, directly, the
+    /// promise of coroutine `co` (found through its promise's reactions:
+    /// an awaiting coroutine is a `Resume` reaction), as V8 prints them.
+    fn write_async_frames(&self, mut co: Obj, out: &mut String) {
+        for _ in 0..64 {
+            let Some(p) = self.async_promise_of(co) else { return };
+            let crate::object::ObjectKind::Promise(data) = &self.heap.object(p).kind else { return };
+            let awaiter = data.fulfill_reactions.iter().find_map(|r| match r.handler {
+                crate::promise::Handler::Resume(c) => Some(c),
+                _ => None,
+            });
+            let Some(next) = awaiter else { return };
+            if let crate::object::ObjectKind::Generator(g) = &self.heap.object(next).kind {
+                let (line, column) = g.proto.position(g.pc.saturating_sub(1)).unwrap_or((0, 0));
+                let _ = write!(out, "\n    at async {} ({}:{line}:{column})", g.proto.name, g.proto.file);
+            }
+            co = next;
+        }
     }
 
     /// Gives error object `obj` its `stack`: `Name: message` and the frames.
