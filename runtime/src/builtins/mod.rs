@@ -6,6 +6,9 @@
 //! called from [`install`].
 
 pub(crate) mod builder;
+pub(crate) mod number;
+pub(crate) mod bigint;
+pub(crate) mod math;
 pub(crate) mod string;
 pub(crate) mod array;
 pub(crate) mod support;
@@ -18,4 +21,7 @@ pub fn install(vm: &mut Vm) {
     console::install(vm);
     array::install(vm);
     string::install(vm);
+    number::install(vm);
+    bigint::install(vm);
+    math::install(vm);
 }
