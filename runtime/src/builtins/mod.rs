@@ -6,6 +6,7 @@
 //! called from [`install`].
 
 pub(crate) mod builder;
+pub(crate) mod json;
 pub(crate) mod number;
 pub(crate) mod bigint;
 pub(crate) mod math;
@@ -24,4 +25,5 @@ pub fn install(vm: &mut Vm) {
     number::install(vm);
     bigint::install(vm);
     math::install(vm);
+    json::install(vm);
 }
