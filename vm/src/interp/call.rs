@@ -64,6 +64,16 @@ impl Vm {
         new_target: Option<Obj>,
         return_to: Option<u16>,
     ) -> JsResult<()> {
+        self.push_frame_with(f, this, Args::Slice(args), new_target, return_to)
+    }
+
+    /// Pushes a frame whose arguments are `count` registers of the calling
+    /// frame from absolute stack index `start` (no copy to a temporary).
+    pub(crate) fn push_frame_from_registers(&mut self, f: Obj, this: Value, start: usize, count: usize, return_to: u16) -> JsResult<()> {
+        self.push_frame_with(f, this, Args::Stack { start, count }, None, Some(return_to))
+    }
+
+    fn push_frame_with(&mut self, f: Obj, this: Value, args: Args<'_>, new_target: Option<Obj>, return_to: Option<u16>) -> JsResult<()> {
         if self.interp.frames.len() >= self.interp.limits.max_frames {
             return self.range_error("Maximum call stack size exceeded");
         }
@@ -74,11 +84,22 @@ impl Vm {
         let this = self.bind_this(&proto, f, this, new_target)?;
         let base = self.interp.stack.len();
         self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
-        let n = (proto.param_count as usize).min(args.len());
-        self.interp.stack[base..base + n].copy_from_slice(&args[..n]);
+        let params = proto.param_count as usize;
+        let kept: Option<Box<[Value]>> = match args {
+            Args::Slice(a) => {
+                let n = params.min(a.len());
+                self.interp.stack[base..base + n].copy_from_slice(&a[..n]);
+                proto.flags.needs_args.then(|| a.into())
+            }
+            Args::Stack { start, count } => {
+                let n = params.min(count);
+                self.interp.stack.copy_within(start..start + n, base);
+                proto.flags.needs_args.then(|| self.interp.stack[start..start + count].into())
+            }
+        };
         let frame = Frame {
             function: Some(f),
-            args: proto.flags.needs_args.then(|| args.into()),
+            args: kept,
             proto,
             pc: 0,
             base,
@@ -146,4 +167,12 @@ impl Vm {
         }
         Ok(frame.this)
     }
+}
+
+/// Where a new frame's arguments come from.
+enum Args<'s> {
+    /// A slice held by the caller (calls from Rust).
+    Slice(&'s [Value]),
+    /// Registers of the calling frame (calls from the dispatch loop).
+    Stack { start: usize, count: usize },
 }

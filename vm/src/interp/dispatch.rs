@@ -675,17 +675,18 @@ impl Vm {
     /// `Call`: a closure gets a new frame in this loop (returns its proto);
     /// anything else is called right away.
     fn call_instruction(&mut self, f: Value, this: Value, args: Reg, argc: u16, dst: Reg) -> JsResult<Option<std::rc::Rc<crate::bytecode::FunctionProto>>> {
-        let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
         if let Value::Object(o) = f {
             if let ObjectKind::Closure(c) = &self.heap.object(o).kind {
                 if c.proto.is_callable() {
                     self.safe_point();
                     self.interp.save_top();
-                    self.push_frame(o, this, &list, None, Some(dst.0))?;
+                    let start = self.interp.base + args.0 as usize;
+                    self.push_frame_from_registers(o, this, start, argc as usize, dst.0)?;
                     return Ok(Some(self.top_proto()));
                 }
             }
         }
+        let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
         if !self.is_callable(f) {
             return self.type_error("value is not a function");
         }

@@ -54,8 +54,8 @@ impl Vm {
             return Ok(v);
         }
         let key = PropertyKey::Atom(name);
-        if let Some(Property::Data { value, .. }) = self.heap.get_own_raw(global, key) {
-            return Ok(value);
+        if let Some(Property::Data { .. }) = self.heap.get_own_raw(global, key) {
+            return self.get_cached(global, name, cache);
         }
         if !self.has_property(global, key)? {
             if must_exist {
