@@ -17,6 +17,7 @@ pub mod ast;
 pub mod codegen;
 pub mod diagnostic;
 pub mod lexer;
+pub mod lower;
 pub mod parser;
 pub mod scope;
 pub mod span;

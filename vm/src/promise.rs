@@ -104,6 +104,10 @@ pub struct JobQueue {
     pub unhandled: Vec<Obj>,
     /// Jobs being run (kept alive for the collector).
     pub running: Vec<Job>,
+    /// State the embedder keeps beside the queue (the runtime's timers and
+    /// clock). It must hold no `Value`: the collector does not look inside;
+    /// the embedder roots its values elsewhere (e.g. in `realm.named`).
+    pub host: Option<Box<dyn std::any::Any>>,
 }
 
 impl Reaction {
@@ -174,7 +178,7 @@ impl Vm {
 
     /// CreateResolvingFunctions(promise): `(resolve, reject)`.
     pub fn create_resolving_functions(&mut self, promise: Obj) -> (Obj, Obj) {
-        let flag = Env { parent: None, slots: Box::new([Value::Bool(false)]) };
+        let flag = Env { parent: None, slots: Box::new([Value::Bool(false)]), object: None };
         let flag = self.heap.alloc_object(None, ObjectKind::Env(flag));
         let captures: Box<[Value]> = Box::new([Value::Object(promise), Value::Object(flag)]);
         let resolve = self.resolving_function("", resolve_function, captures.clone());

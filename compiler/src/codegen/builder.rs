@@ -84,7 +84,9 @@ impl FunctionBuilder {
                 | Instr::JumpIfNotGt { target: t, .. }
                 | Instr::JumpIfNotGtEq { target: t, .. }
                 | Instr::IteratorStep { target: t, .. }
-                | Instr::ForInNext { target: t, .. } => *t = target,
+                | Instr::ForInNext { target: t, .. }
+                | Instr::GetName { target: t, .. }
+                | Instr::SetName { target: t, .. } => *t = target,
                 _ => debug_assert!(false, "patching a non-jump"),
             }
         }

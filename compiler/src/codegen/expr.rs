@@ -619,6 +619,14 @@ impl<'a> Compiler<'a, '_> {
                 self.f.b.release(mark);
             }
             Expr::Paren(inner, _) if matches!(inner, Expr::Member(_) | Expr::SuperMember(_)) => return self.callee_and_this(inner),
+            Expr::Ident(id) if self.dynamic_depth(*id).is_some() => {
+                let depth = self.dynamic_depth(*id).unwrap_or_default();
+                let a = self.atom(id.name);
+                let site = self.f.b.emit_jump(Instr::GetName { dst: f, this, a, depth, target: 0 });
+                self.load_static_var(*id, f);
+                self.emit(Instr::LoadUndefined { dst: this });
+                self.f.b.patch_here(site);
+            }
             _ => {
                 self.expr(callee, f)?;
                 self.emit(Instr::LoadUndefined { dst: this });

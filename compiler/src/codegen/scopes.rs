@@ -64,7 +64,25 @@ impl<'a> Compiler<'a, '_> {
 
     /// The scope has an environment at run time.
     pub(crate) fn has_env(&mut self, scope: ScopeId) -> bool {
-        self.layout(scope).size > 0
+        self.scopes.scope(scope).kind == ScopeKind::With || self.layout(scope).size > 0
+    }
+
+    /// For a name that resolves dynamically (inside `with`): how many
+    /// environments out to search for `with` objects, else `None`.
+    pub(crate) fn dynamic_depth(&mut self, id: Ident<'a>) -> Option<u16> {
+        let Resolution::Dynamic { fallback } = self.scopes.resolution(id.id) else { return None };
+        let target = match fallback {
+            Some((scope, _)) => scope,
+            None => {
+                let mut s = self.f.scope;
+                while let Some(p) = self.scopes.scope(s).parent {
+                    s = p;
+                }
+                s
+            }
+        };
+        let depth = self.env_depth(target);
+        (depth > 0).then_some(depth)
     }
 
     /// Number of environments between the current scope and `target`
@@ -181,6 +199,20 @@ impl<'a> Compiler<'a, '_> {
 
     /// Loads variable `id` into `dst` (ReferenceError in its TDZ or if undeclared).
     pub(crate) fn load_var(&mut self, id: Ident<'a>, dst: Reg) {
+        if let Some(depth) = self.dynamic_depth(id) {
+            let a = self.atom(id.name);
+            let this = self.f.b.alloc();
+            let site = self.f.b.emit_jump(Instr::GetName { dst, this, a, depth, target: 0 });
+            self.f.b.release(self.f.b.mark() - 1);
+            self.load_static_var(id, dst);
+            self.f.b.patch_here(site);
+            return;
+        }
+        self.load_static_var(id, dst);
+    }
+
+    /// Loads `id` from its static binding (no `with` lookup).
+    pub(crate) fn load_static_var(&mut self, id: Ident<'a>, dst: Reg) {
         let (loc, binding) = self.ident_loc(id);
         let a = self.atom(id.name);
         match loc {
@@ -204,6 +236,9 @@ impl<'a> Compiler<'a, '_> {
 
     /// A register already holding `id`'s value, if it lives in one and needs no check.
     pub(crate) fn var_register(&mut self, id: Ident<'a>) -> Option<Reg> {
+        if self.dynamic_depth(id).is_some() {
+            return None;
+        }
         let (loc, binding) = self.ident_loc(id);
         match loc {
             Loc::Reg(r) if !(self.binding_kind(binding).is_some_and(|k| k.has_tdz()) && self.needs_tdz_check(id, binding)) => Some(r),
@@ -229,6 +264,16 @@ impl<'a> Compiler<'a, '_> {
     /// `typeof id`: no ReferenceError for an undeclared global.
     pub(crate) fn load_var_for_typeof(&mut self, id: Ident<'a>, dst: Reg) {
         let (loc, _) = self.ident_loc(id);
+        if let (Loc::Global, Some(depth)) = (loc, self.dynamic_depth(id)) {
+            let a = self.atom(id.name);
+            let this = self.f.b.alloc();
+            let site = self.f.b.emit_jump(Instr::GetName { dst, this, a, depth, target: 0 });
+            self.f.b.release(self.f.b.mark() - 1);
+            let ic = self.f.b.cache();
+            self.emit(Instr::GetGlobalOrUndefined { dst, a, ic });
+            self.f.b.patch_here(site);
+            return;
+        }
         if let Loc::Global = loc {
             let a = self.atom(id.name);
             let ic = self.f.b.cache();
@@ -240,6 +285,17 @@ impl<'a> Compiler<'a, '_> {
 
     /// Assigns `src` to variable `id` (`init`: its declaration initialises it).
     pub(crate) fn store_var(&mut self, id: Ident<'a>, src: Reg, init: bool) {
+        if let (false, Some(depth)) = (init, self.dynamic_depth(id)) {
+            let a = self.atom(id.name);
+            let site = self.f.b.emit_jump(Instr::SetName { src, a, depth, target: 0 });
+            self.store_static_var(id, src, init);
+            self.f.b.patch_here(site);
+            return;
+        }
+        self.store_static_var(id, src, init);
+    }
+
+    fn store_static_var(&mut self, id: Ident<'a>, src: Reg, init: bool) {
         let (loc, binding) = self.ident_loc(id);
         let kind = self.binding_kind(binding);
         let a = self.atom(id.name);

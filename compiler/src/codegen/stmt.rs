@@ -122,7 +122,7 @@ impl<'a> Compiler<'a, '_> {
                     body => self.labeled_block(&body, labels),
                 }
             }
-            Stmt::With(w) => self.unsupported("the with statement", w.span),
+            Stmt::With(w) => self.with_stmt(w),
             Stmt::Import(i) => self.unsupported("import declarations", i.span),
             Stmt::Export(_) => self.unsupported("export declarations", crate::Span::default()),
         }
@@ -447,6 +447,21 @@ impl<'a> Compiler<'a, '_> {
             }
         }
         self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// `with (object) body`: an object environment around the body.
+    fn with_stmt(&mut self, w: &With<'a>) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let obj = self.expr_reg(&w.object)?;
+        self.position(w.span);
+        self.emit(Instr::PushWith { obj });
+        self.f.b.release(mark);
+        self.f.b.env_depth += 1;
+        self.f.control.push(Control::Env);
+        self.f.scope = w.scope;
+        self.stmt(&w.body)?;
+        self.leave_scope(w.scope);
         Ok(())
     }
 

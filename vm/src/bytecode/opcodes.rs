@@ -205,6 +205,12 @@ define_instructions! {
     PushEnv { size: U };
     /// env := env.parent
     PopEnv { };
+    /// env := new object environment of ToObject(R[obj]) (a `with` statement)
+    PushWith { obj: R };
+    /// if a `with` object among the next depth envs has binding a: R[dst] := its value, R[this] := the object, pc := target
+    GetName { dst: R, this: R, a: A, depth: U, target: J };
+    /// if a `with` object among the next depth envs has binding a: set it to R[src], pc := target
+    SetName { src: R, a: A, depth: U, target: J };
     /// env := copy of env (same parent, same slot values): per-iteration bindings
     CopyEnv { };
     /// R[dst] := global binding a (ReferenceError if absent)

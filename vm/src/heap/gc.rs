@@ -137,6 +137,7 @@ impl Marker {
             }
             ObjectKind::Env(e) => {
                 self.mark_opt(e.parent);
+                self.mark_opt(e.object);
                 e.slots.iter().for_each(|v| self.mark(*v));
             }
             ObjectKind::String(s) => self.mark_string(*s),

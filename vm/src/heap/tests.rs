@@ -180,7 +180,7 @@ fn collect_traces_object_kinds() {
     let inner = h.alloc_object(None, ObjectKind::Ordinary);
     let env = h.alloc_object(
         None,
-        ObjectKind::Env(Env { parent: None, slots: Box::new([Value::Object(bound), Value::Object(inner)]) }),
+        ObjectKind::Env(Env { parent: None, slots: Box::new([Value::Object(bound), Value::Object(inner)]), object: None }),
     );
     let ws = h.string_from_str("wrapped");
     let wrapper = h.alloc_object(None, ObjectKind::String(ws));
@@ -294,7 +294,7 @@ fn collect_traces_dictionaries_sparse_elements_and_more_kinds() {
     let (target, handler) = (h.alloc_object(None, ObjectKind::Ordinary), h.alloc_object(None, ObjectKind::Ordinary));
     let proxy = ObjectKind::Proxy(Proxy { target: Some(target), handler: Some(handler), callable: false, constructor: false });
     let proxy = h.alloc_object(None, proxy);
-    let env = h.alloc_object(None, ObjectKind::Env(Env { parent: None, slots: Box::new([]) }));
+    let env = h.alloc_object(None, ObjectKind::Env(Env { parent: None, slots: Box::new([]), object: None }));
     let args = h.alloc_object(None, ObjectKind::Arguments(Arguments { env: Some(env), mapped: Box::new([]) }));
     let iterated = h.alloc_object(None, ObjectKind::Ordinary);
     let it = ObjectKind::ArrayIterator(ArrayIterator { object: Some(iterated), index: 0, kind: IterationKind::Values });

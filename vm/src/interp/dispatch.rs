@@ -124,6 +124,28 @@ impl Vm {
                 }
                 Instr::PushEnv { size } => self.push_env(size),
                 Instr::PopEnv {} => self.pop_env(),
+                Instr::PushWith { obj } => self.push_with(self.r(obj))?,
+                Instr::GetName { dst, this, a, depth, target } => {
+                    let name = proto.atoms[a as usize];
+                    if let Some(o) = self.find_with_binding(name, depth)? {
+                        let key = PropertyKey::Atom(name);
+                        let v = self.get(o, key, Value::Object(o))?;
+                        self.set_r(dst, v);
+                        self.set_r(this, Value::Object(o));
+                        self.interp.pc = target as usize;
+                    }
+                }
+                Instr::SetName { src, a, depth, target } => {
+                    let name = proto.atoms[a as usize];
+                    if let Some(o) = self.find_with_binding(name, depth)? {
+                        let key = PropertyKey::Atom(name);
+                        let ok = self.set(o, key, self.r(src), Value::Object(o))?;
+                        if !ok && proto.flags.strict {
+                            return self.type_error("Cannot assign to read only property");
+                        }
+                        self.interp.pc = target as usize;
+                    }
+                }
                 Instr::CopyEnv {} => self.copy_env(),
                 Instr::GetGlobal { dst, a, ic } => {
                     let v = self.get_global(proto.atoms[a as usize], &proto.caches[ic as usize], &proto.global_slots[ic as usize], true)?;

@@ -39,7 +39,7 @@ impl Vm {
 
     /// Opens a scope whose captured bindings live in a new environment.
     pub(crate) fn push_env(&mut self, size: u16) {
-        let env = Env { parent: self.interp.env, slots: vec![Value::Empty; size as usize].into_boxed_slice() };
+        let env = Env { parent: self.interp.env, slots: vec![Value::Empty; size as usize].into_boxed_slice(), object: None };
         let obj = self.heap.alloc_object(None, ObjectKind::Env(env));
         self.interp.env = Some(obj);
         if let Some(f) = self.interp.frames.last_mut() {
@@ -69,5 +69,50 @@ impl Vm {
         };
         let obj = self.heap.alloc_object(None, ObjectKind::Env(copy));
         self.interp.env = Some(obj);
+    }
+
+    /// `with (obj)`: an object environment for ToObject(obj).
+    pub(crate) fn push_with(&mut self, value: crate::value::Value) -> crate::vm::JsResult<()> {
+        let object = self.to_object(value)?;
+        let env = Env { parent: self.interp.env, slots: Box::new([]), object: Some(object) };
+        let obj = self.heap.alloc_object(None, ObjectKind::Env(env));
+        self.interp.env = Some(obj);
+        if let Some(f) = self.interp.frames.last_mut() {
+            f.env_depth += 1;
+        }
+        Ok(())
+    }
+
+    /// The innermost `with` object among the next `depth` environments
+    /// that has binding `name` (not blocked by @@unscopables).
+    pub(crate) fn find_with_binding(&mut self, name: crate::value::Atom, depth: u16) -> crate::vm::JsResult<Option<Obj>> {
+        let mut env = self.interp.env;
+        let key = crate::value::PropertyKey::Atom(name);
+        for _ in 0..depth {
+            let Some(e) = env else { break };
+            let (parent, object) = match &self.heap.object(e).kind {
+                ObjectKind::Env(x) => (x.parent, x.object),
+                _ => (None, None),
+            };
+            if let Some(o) = object {
+                if self.has_property(o, key)? && !self.blocked_by_unscopables(o, key)? {
+                    return Ok(Some(o));
+                }
+            }
+            env = parent;
+        }
+        Ok(None)
+    }
+
+    fn blocked_by_unscopables(&mut self, o: Obj, key: crate::value::PropertyKey) -> crate::vm::JsResult<bool> {
+        let sym = crate::value::PropertyKey::Symbol(self.heap.well_known.unscopables);
+        let unscopables = self.get(o, sym, Value::Object(o))?;
+        match unscopables {
+            Value::Object(u) => {
+                let v = self.get(u, key, unscopables)?;
+                Ok(self.to_boolean(v))
+            }
+            _ => Ok(false),
+        }
     }
 }

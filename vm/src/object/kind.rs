@@ -148,6 +148,9 @@ pub struct Env {
     pub parent: Option<Obj>,
     /// The captured bindings; [`Value::Empty`] while in their temporal dead zone.
     pub slots: Box<[Value]>,
+    /// A `with` statement's object environment: names are looked up on
+    /// this object (then outward) before their static bindings.
+    pub object: Option<Obj>,
 }
 
 /// An arguments object.

@@ -314,7 +314,7 @@ fn string_wrappers() {
 #[test]
 fn mapped_arguments() {
     let mut vm = Vm::new();
-    let env = vm.heap.alloc_object(None, ObjectKind::Env(Env { parent: None, slots: Box::new([num(10.0), num(20.0)]) }));
+    let env = vm.heap.alloc_object(None, ObjectKind::Env(Env { parent: None, slots: Box::new([num(10.0), num(20.0)]), object: None }));
     let proto = vm.realm.intrinsics.object_prototype;
     let kind = ObjectKind::Arguments(Arguments { env: Some(env), mapped: Box::new([Some(0), Some(1)]) });
     let args = vm.heap.alloc_object(Some(proto), kind);

@@ -1,0 +1,114 @@
+//! The source printer's fixpoint over test262: for every file under
+//! `test/language` that parses, printing, re-parsing and printing again must
+//! succeed and give the identical text.
+//!
+//! Each file is parsed as a module when its frontmatter flags say `module`
+//! (or its name says `_FIXTURE`), with a `"use strict";` prefix for
+//! `onlyStrict`, and as written otherwise. The test prints the pass rate and
+//! the first failures, and requires at least 99.9%. Set
+//! `LOWER_FIXPOINT_FILTER` to a path substring to run a subset, and
+//! `LOWER_FIXPOINT_SHOW` to the number of failures to print in full.
+
+use spindle_compiler::lower::print_program;
+use spindle_compiler::{parse, Goal};
+use std::path::{Path, PathBuf};
+
+/// Where test262 is: `shared/test262` beside the work tree.
+fn test262_dir() -> Option<PathBuf> {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    [manifest.join("../../shared/test262"), PathBuf::from("/work/shared/test262")]
+        .into_iter()
+        .find(|p| p.join("test/language").is_dir())
+}
+
+/// Every `.js` file under `dir`, sorted.
+fn js_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "js") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The text of the `flags:` entry of the frontmatter (empty if none).
+fn flags(source: &str) -> &str {
+    let Some(start) = source.find("/*---") else { return "" };
+    let end = source[start..].find("---*/").map_or(source.len(), |e| start + e);
+    let front = &source[start..end];
+    let Some(at) = front.find("\nflags:") else { return "" };
+    let rest = &front[at + 7..];
+    let stop = rest.match_indices('\n').map(|(i, _)| i).find(|&i| rest[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic()));
+    &rest[..stop.unwrap_or(rest.len())]
+}
+
+/// The outcome for one file.
+enum Outcome {
+    /// The file does not parse: not counted.
+    Skipped,
+    Pass,
+    Fail(String),
+}
+
+fn check(path: &Path) -> Outcome {
+    let Ok(text) = std::fs::read_to_string(path) else { return Outcome::Skipped };
+    let flags = flags(&text);
+    let module = flags.contains("module") || path.to_string_lossy().contains("_FIXTURE");
+    let goal = if module { Goal::Module } else { Goal::Script };
+    let source = if flags.contains("onlyStrict") { format!("\"use strict\";\n{text}") } else { text };
+    let arena = bumpalo::Bump::new();
+    let Ok(parsed) = parse(&arena, &source, goal) else { return Outcome::Skipped };
+    let first = print_program(&parsed.program, &source);
+    let arena2 = bumpalo::Bump::new();
+    let reparsed = match parse(&arena2, &first, goal) {
+        Ok(p) => p,
+        Err(e) => return Outcome::Fail(format!("reparse: {}\n--- printed ---\n{first}", e.render("printed", &first))),
+    };
+    let second = print_program(&reparsed.program, &first);
+    if second == first {
+        Outcome::Pass
+    } else {
+        Outcome::Fail(format!("not a fixpoint\n--- first ---\n{first}\n--- second ---\n{second}"))
+    }
+}
+
+#[test]
+fn lower_printer_fixpoint_over_test262() {
+    let Some(root) = test262_dir() else {
+        eprintln!("test262 not found: skipped");
+        return;
+    };
+    let filter = std::env::var("LOWER_FIXPOINT_FILTER").unwrap_or_default();
+    let show: usize = std::env::var("LOWER_FIXPOINT_SHOW").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
+    let (mut passed, mut skipped, mut failed) = (0usize, 0usize, Vec::new());
+    for path in js_files(&root.join("test/language")) {
+        if !path.to_string_lossy().contains(&filter) {
+            continue;
+        }
+        match std::panic::catch_unwind(|| check(&path)) {
+            Ok(Outcome::Skipped) => skipped += 1,
+            Ok(Outcome::Pass) => passed += 1,
+            Ok(Outcome::Fail(why)) => failed.push((path, why)),
+            Err(_) => failed.push((path, "panicked".to_string())),
+        }
+    }
+    for (path, why) in failed.iter().take(show) {
+        eprintln!("FAIL {}: {why}\n", path.display());
+    }
+    for (path, why) in failed.iter().skip(show) {
+        eprintln!("FAIL {}: {}", path.display(), why.lines().next().unwrap_or(""));
+    }
+    let total = passed + failed.len();
+    let rate = if total == 0 { 100.0 } else { passed as f64 * 100.0 / total as f64 };
+    eprintln!("printer fixpoint: {passed}/{total} passed ({rate:.3}%), {} failed, {skipped} skipped (do not parse)", failed.len());
+    assert!(rate >= 99.9, "fixpoint pass rate {rate:.3}% is below 99.9%");
+}
