@@ -153,19 +153,27 @@ fn main() -> ExitCode {
     );
 
     let mut parsing = Timings::default();
+    let mut arena_bytes = 0;
     for _ in 0..opts.runs {
         let parsed = parsing.run(|| {
             let arena = Bump::new();
-            parse(&arena, black_box(&src), Goal::Script).map(|parsed| {
+            let result = parse(&arena, black_box(&src), Goal::Script).map(|parsed| {
                 black_box(&parsed.program);
-            })
+            });
+            arena_bytes = arena.allocated_bytes();
+            result
         });
         if let Err(e) = parsed {
             eprintln!("the corpus does not parse: {e:?}");
             return ExitCode::FAILURE;
         }
     }
-    parsing.report("parse:", src.len(), "");
+    let arena_mb = arena_bytes as f64 / 1e6;
+    parsing.report(
+        "parse:",
+        src.len(),
+        &format!(" (AST arena {arena_mb:.0} MB)"),
+    );
 
     if opts.parse_only {
         return ExitCode::SUCCESS;
