@@ -25,11 +25,11 @@ pub(super) fn install(vm: &mut Vm, proto: Obj) {
         .method("split", 2, split);
 }
 
-/// Steps 1-2 of the pattern methods: `Some(result)` of
-/// `Call(method, pattern, args)` when the pattern is an object (or any
-/// non-nullish value) with the `symbol` method.
+/// Step 2 of the pattern methods: `Some(result)` of
+/// `Call(method, pattern, args)` when the pattern is an Object with the
+/// `symbol` method (primitives are never asked).
 fn dispatch(vm: &mut Vm, pattern: Value, symbol: Sym, args: &[Value]) -> JsResult<Option<Value>> {
-    if pattern.is_nullish() {
+    if !matches!(pattern, Value::Object(_)) {
         return Ok(None);
     }
     let Some(method) = vm.get_method(pattern, PropertyKey::Symbol(symbol))? else { return Ok(None) };
@@ -38,12 +38,12 @@ fn dispatch(vm: &mut Vm, pattern: Value, symbol: Sym, args: &[Value]) -> JsResul
 
 /// RegExpCreate(P, F) then Invoke(rx, symbol, « S »).
 fn regexp_create_and_invoke(vm: &mut Vm, pattern: Value, flags: Option<&str>, symbol: Sym, s: Str) -> JsResult<Value> {
-    let Some(ctor) = vm.realm.intrinsic("%RegExp%") else {
-        return vm.type_error("RegExp is not supported yet");
-    };
     let p = match pattern {
         Value::Undefined => Value::String(vm.heap.empty_string()),
         p => Value::String(vm.to_string(p)?),
+    };
+    let Some(ctor) = vm.realm.intrinsic("%RegExp%") else {
+        return vm.type_error("RegExp is not supported yet");
     };
     let f = match flags {
         Some(f) => vm.string(f),
