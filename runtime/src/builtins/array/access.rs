@@ -2,8 +2,8 @@
 //! at, concat, join, toString, toLocaleString, slice, with, toReversed,
 //! toSpliced.
 
-use super::{array_species_create, this_array_like, MAX_SAFE};
-use crate::builtins::support::{arg, clamp_relative, create_index, get_if_present, get_index, plain_dense, relative_index, set_length};
+use super::{this_array_like, Target, MAX_SAFE};
+use crate::builtins::support::{arg, clamp_relative, get_if_present, get_index, plain_dense, relative_index};
 use spindle_vm::object::ObjectKind;
 use spindle_vm::ops::number_to_string::number_to_string;
 use spindle_vm::value::{Obj, PropertyKey, Value};
@@ -42,7 +42,7 @@ pub(super) fn concat(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>)
     // 1. Let O be ? ToObject(this value).
     let o = vm.to_object(this)?;
     // 2. Let A be ? ArraySpeciesCreate(O, 0).
-    let a = array_species_create(vm, o, 0)?;
+    let mut a = Target::species(vm, o, 0)?;
     // 3. Let n be 0.
     let mut n: u64 = 0;
     // 4-5. For each element E of « O » followed by items:
@@ -58,7 +58,7 @@ pub(super) fn concat(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>)
             // iv. Copy each present element.
             for k in 0..len {
                 if let Some(v) = get_if_present(vm, eo, k)? {
-                    create_index(vm, a, n, v)?;
+                    a.put(vm, n, v)?;
                 }
                 n += 1;
             }
@@ -67,13 +67,12 @@ pub(super) fn concat(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>)
             if n >= MAX_SAFE {
                 return vm.type_error("concat: result is too long");
             }
-            create_index(vm, a, n, e)?;
+            a.put(vm, n, e)?;
             n += 1;
         }
     }
     // 6. Perform ? Set(A, "length", 𝔽(n), true).
-    set_length(vm, a, n)?;
-    Ok(Value::Object(a))
+    a.finish(vm, Some(n))
 }
 
 /// Appends ToString(element) to `out` (empty for undefined and null), the
@@ -181,40 +180,25 @@ pub(super) fn slice(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) 
     // 9. Let count be max(final - k, 0).
     let count = fin.saturating_sub(k);
     // 10. Let A be ? ArraySpeciesCreate(O, count).
-    let a = array_species_create(vm, o, count)?;
-    if let Some(done) = slice_dense(vm, o, a, k, fin) {
-        return Ok(Value::Object(done));
+    let mut a = Target::species(vm, o, count)?;
+    if let Target::Fresh(values, _) = &mut a {
+        // A plain dense source is copied in one go (holes stay holes).
+        if let Some(src) = plain_dense(vm, o).and_then(|v| v.get(k as usize..fin as usize)) {
+            values.extend_from_slice(src);
+            return a.finish(vm, Some(count));
+        }
     }
     // 11-14. Copy the present elements.
     let mut n: u64 = 0;
     while k < fin {
         if let Some(v) = get_if_present(vm, o, k)? {
-            create_index(vm, a, n, v)?;
+            a.put(vm, n, v)?;
         }
         k += 1;
         n += 1;
     }
     // 15. Perform ? Set(A, "length", 𝔽(n), true).
-    set_length(vm, a, n)?;
-    Ok(Value::Object(a))
-}
-
-/// The slice of a plain dense array into a fresh dense array of the right
-/// length: the elements are copied in one go (holes stay holes).
-fn slice_dense(vm: &mut Vm, o: Obj, a: Obj, k: u64, fin: u64) -> Option<Obj> {
-    let fresh = vm.heap.object(a).is_array()
-        && vm.heap.object(a).extensible
-        && u64::from(vm.heap.array_length(a)) == fin.saturating_sub(k)
-        && vm.heap.dense_elements(a).is_some_and(|e| e.iter().all(|v| *v == Value::Empty));
-    if !fresh {
-        return None;
-    }
-    let values = plain_dense(vm, o)?.get(k as usize..fin as usize)?.to_vec();
-    let proto = vm.heap.object(a).proto?;
-    if proto != vm.realm.intrinsics.array_prototype {
-        return None;
-    }
-    Some(vm.heap.create_array(proto, &values))
+    a.finish(vm, Some(n))
 }
 
 /// Reads `count` values of `o` from index `from` (Get, holes read through

@@ -2,8 +2,8 @@
 //! every, some, forEach, map, filter, reduce, reduceRight, and the
 //! flattening pair flat / flatMap (FlattenIntoArray).
 
-use super::{array_species_create, this_array_like, MAX_SAFE};
-use crate::builtins::support::{arg, create_index, get_if_present, require_callable};
+use super::{this_array_like, Target, MAX_SAFE};
+use crate::builtins::support::{arg, get_if_present, require_callable};
 use spindle_vm::value::{Obj, Value};
 use spindle_vm::{JsResult, Vm};
 
@@ -58,15 +58,15 @@ pub(super) fn map(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) ->
     let f = require_callable(vm, arg(args, 0), "callback")?;
     let this_arg = arg(args, 1);
     // 4. Let A be ? ArraySpeciesCreate(O, len).
-    let a = array_species_create(vm, o, len)?;
+    let mut a = Target::species(vm, o, len)?;
     // 5-6. A[k] = callbackfn(kValue, k, O) for each present k.
     for k in 0..len {
         if let Some(k_value) = get_if_present(vm, o, k)? {
             let mapped = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
-            create_index(vm, a, k, mapped)?;
+            a.put(vm, k, mapped)?;
         }
     }
-    Ok(Value::Object(a))
+    a.finish(vm, None)
 }
 
 /// `Array.prototype.filter(callbackfn [, thisArg])` (§23.1.3.8).
@@ -77,19 +77,19 @@ pub(super) fn filter(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>)
     let f = require_callable(vm, arg(args, 0), "callback")?;
     let this_arg = arg(args, 1);
     // 4. Let A be ? ArraySpeciesCreate(O, 0).
-    let a = array_species_create(vm, o, 0)?;
+    let mut a = Target::species(vm, o, 0)?;
     // 5-7. Keep the elements for which callbackfn returns a truthy value.
     let mut to: u64 = 0;
     for k in 0..len {
         if let Some(k_value) = get_if_present(vm, o, k)? {
             let selected = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
             if vm.to_boolean(selected) {
-                create_index(vm, a, to, k_value)?;
+                a.put(vm, to, k_value)?;
                 to += 1;
             }
         }
     }
-    Ok(Value::Object(a))
+    a.finish(vm, None)
 }
 
 /// The shared algorithm of reduce and reduceRight.
@@ -150,7 +150,7 @@ type Mapper = Option<(Value, Value)>;
 /// The fixed arguments of FlattenIntoArray: the target array, the next
 /// target index and the optional mapper.
 struct Flatten {
-    target: Obj,
+    target: Target,
     index: u64,
     mapper: Mapper,
 }
@@ -182,7 +182,7 @@ fn flatten_into_array(vm: &mut Vm, st: &mut Flatten, source: Obj, source_len: u6
                 if st.index >= MAX_SAFE {
                     return vm.type_error("flat: result is too long");
                 }
-                create_index(vm, st.target, st.index, element)?;
+                st.target.put(vm, st.index, element)?;
                 st.index += 1;
             }
         }
@@ -200,10 +200,11 @@ pub(super) fn flat(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -
         d => vm.to_integer_or_infinity(d)?.max(0.0),
     };
     // 5. Let A be ? ArraySpeciesCreate(O, 0).
-    let a = array_species_create(vm, o, 0)?;
+    let target = Target::species(vm, o, 0)?;
     // 6. Perform ? FlattenIntoArray(A, O, sourceLen, 0, depthNum).
-    flatten_into_array(vm, &mut Flatten { target: a, index: 0, mapper: None }, o, len, depth, 0)?;
-    Ok(Value::Object(a))
+    let mut st = Flatten { target, index: 0, mapper: None };
+    flatten_into_array(vm, &mut st, o, len, depth, 0)?;
+    st.target.finish(vm, None)
 }
 
 /// `Array.prototype.flatMap(mapperFunction [, thisArg])` (§23.1.3.14).
@@ -213,9 +214,9 @@ pub(super) fn flat_map(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj
     // 3. If IsCallable(mapperFunction) is false, throw a TypeError exception.
     let f = require_callable(vm, arg(args, 0), "flatMap mapper")?;
     // 4. Let A be ? ArraySpeciesCreate(O, 0).
-    let a = array_species_create(vm, o, 0)?;
+    let target = Target::species(vm, o, 0)?;
     // 5. Perform ? FlattenIntoArray(A, O, sourceLen, 0, 1, mapperFunction, thisArg).
-    let mapper = Some((f, arg(args, 1)));
-    flatten_into_array(vm, &mut Flatten { target: a, index: 0, mapper }, o, len, 1.0, 0)?;
-    Ok(Value::Object(a))
+    let mut st = Flatten { target, index: 0, mapper: Some((f, arg(args, 1))) };
+    flatten_into_array(vm, &mut st, o, len, 1.0, 0)?;
+    st.target.finish(vm, None)
 }

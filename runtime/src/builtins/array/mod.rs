@@ -266,11 +266,77 @@ fn of(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Va
     Ok(Value::Object(a))
 }
 
-/// ArraySpeciesCreate(originalArray, length) (§10.4.2.3).
-pub(crate) fn array_species_create(vm: &mut Vm, original: Obj, length: u64) -> JsResult<Obj> {
+/// Where an array method puts its results: the array ArraySpeciesCreate
+/// made, or (when that would be a new %Array% that no code can see until
+/// the method returns) a vector turned into a dense array at the end.
+pub(crate) enum Target {
+    /// A fresh %Array% still being built: its elements (`Value::Empty`
+    /// for holes) and the length it was created with.
+    Fresh(Vec<Value>, u64),
+    /// The species constructor's result.
+    Object(Obj),
+}
+
+impl Target {
+    /// ArraySpeciesCreate(originalArray, length) (§10.4.2.3), deferring a
+    /// default %Array%.
+    pub(crate) fn species(vm: &mut Vm, original: Obj, length: u64) -> JsResult<Target> {
+        match species_constructor_of(vm, original)? {
+            None => {
+                if length > u64::from(u32::MAX) {
+                    return vm.range_error("Invalid array length");
+                }
+                Ok(Target::Fresh(Vec::new(), length))
+            }
+            Some(c) => construct_species(vm, c, length).map(Target::Object),
+        }
+    }
+
+    /// CreateDataPropertyOrThrow(A, k, v).
+    pub(crate) fn put(&mut self, vm: &mut Vm, k: u64, v: Value) -> JsResult<()> {
+        match self {
+            Target::Object(a) => create_index(vm, *a, k, v),
+            Target::Fresh(values, _) => {
+                let k = k as usize;
+                if k >= values.len() {
+                    values.resize(k, Value::Empty);
+                    values.push(v);
+                } else if let Some(slot) = values.get_mut(k) {
+                    *slot = v;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The finished array; `length` is the length the method then sets
+    /// with Set(A, "length", length, true), if it does.
+    pub(crate) fn finish(self, vm: &mut Vm, length: Option<u64>) -> JsResult<Value> {
+        match self {
+            Target::Object(a) => {
+                if let Some(len) = length {
+                    set_length(vm, a, len)?;
+                }
+                Ok(Value::Object(a))
+            }
+            Target::Fresh(mut values, created) => {
+                let len = length.unwrap_or(created.max(values.len() as u64));
+                if len > u64::from(u32::MAX) {
+                    return vm.range_error("Invalid array length");
+                }
+                values.resize(len as usize, Value::Empty);
+                Ok(Value::Object(vm.create_array(&values)))
+            }
+        }
+    }
+}
+
+/// ArraySpeciesCreate steps 1-7: the constructor to use, or `None` for a
+/// plain ArrayCreate.
+fn species_constructor_of(vm: &mut Vm, original: Obj) -> JsResult<Option<Value>> {
     // 1-2. If IsArray(originalArray) is false, return ? ArrayCreate(length).
     if !vm.is_array(Value::Object(original))? {
-        return vm.array_create(length, None);
+        return Ok(None);
     }
     // 3. Let C be ? Get(originalArray, "constructor").
     let mut c = vm.get_property(original, PropertyKey::Atom(vm.heap.names.constructor))?;
@@ -284,16 +350,21 @@ pub(crate) fn array_species_create(vm: &mut Vm, original: Obj, length: u64) -> J
     }
     // 6. If C is undefined, return ? ArrayCreate(length).
     if c == Value::Undefined {
-        return vm.array_create(length, None);
+        return Ok(None);
     }
     // 7. If IsConstructor(C) is false, throw a TypeError exception.
     if !vm.is_constructor(c) {
         return vm.type_error("object.constructor[Symbol.species] is not a constructor");
     }
+    // %Array% itself makes a plain array of the realm.
     if Some(c) == array_ctor(vm).map(Value::Object) {
-        return vm.array_create(length, None);
+        return Ok(None);
     }
-    // 8. Return ? Construct(C, « 𝔽(length) »).
+    Ok(Some(c))
+}
+
+/// ArraySpeciesCreate step 8: Construct(C, « 𝔽(length) »).
+fn construct_species(vm: &mut Vm, c: Value, length: u64) -> JsResult<Obj> {
     match vm.construct(c, &[Value::Number(length as f64)], None)? {
         Value::Object(o) => Ok(o),
         _ => vm.type_error("species constructor did not return an object"),

@@ -5,9 +5,9 @@
 //! (extensible, default prototype chain without indexed properties),
 //! where the spec's Set/Delete sequence cannot be observed.
 
-use super::{array_species_create, this_array_like, MAX_SAFE};
+use super::{this_array_like, Target, MAX_SAFE};
 use crate::builtins::support::{
-    arg, clamp_relative, create_index, get_if_present, index_key, plain_dense, relative_index, set_index, set_length,
+    arg, clamp_relative, get_if_present, index_key, plain_dense, relative_index, set_index, set_length,
 };
 use spindle_vm::object::Attributes;
 use spindle_vm::value::{Obj, PropertyKey, Value};
@@ -175,15 +175,15 @@ pub(super) fn splice(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>)
         return vm.type_error("splice: array is too long");
     }
     // 12. Let A be ? ArraySpeciesCreate(O, actualDeleteCount).
-    let a = array_species_create(vm, o, delete_count)?;
+    let mut a = Target::species(vm, o, delete_count)?;
     // 13-14. Copy the deleted elements into A.
     for k in 0..delete_count {
         if let Some(v) = get_if_present(vm, o, start + k)? {
-            create_index(vm, a, k, v)?;
+            a.put(vm, k, v)?;
         }
     }
     // 15. Perform ? Set(A, "length", 𝔽(actualDeleteCount), true).
-    set_length(vm, a, delete_count)?;
+    let a = a.finish(vm, Some(delete_count))?;
     // 16-18. Shift the tail to make room for the items (or close the gap).
     splice_shift(vm, o, len, start, delete_count, item_count)?;
     // 19-20. Write the items.
@@ -192,7 +192,7 @@ pub(super) fn splice(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>)
     }
     // 21. Perform ? Set(O, "length", 𝔽(len - actualDeleteCount + itemCount), true).
     set_length(vm, o, len - delete_count + item_count)?;
-    Ok(Value::Object(a))
+    Ok(a)
 }
 
 /// splice steps 17-18: moves the elements after the deleted part.
