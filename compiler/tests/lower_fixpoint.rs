@@ -5,10 +5,15 @@
 //! Each file is parsed as a module when its frontmatter flags say `module`
 //! (or its name says `_FIXTURE`), with a `"use strict";` prefix for
 //! `onlyStrict`, and as written otherwise. The test prints the pass rate and
-//! the first failures, and requires at least 99.9%. Set
+//! the first failures, and requires at least 99.9%. It also checks that
+//! the printed program means the same as the original: their ESTree JSON
+//! dumps are equal once positions, raw literal text and parentheses are
+//! taken out. Set
 //! `LOWER_FIXPOINT_FILTER` to a path substring to run a subset, and
 //! `LOWER_FIXPOINT_SHOW` to the number of failures to print in full.
 
+use serde_json::Value;
+use spindle_compiler::ast::dump::to_json;
 use spindle_compiler::lower::print_program;
 use spindle_compiler::{parse, Goal};
 use std::path::{Path, PathBuf};
@@ -74,10 +79,37 @@ fn check(path: &Path) -> Outcome {
         Err(e) => return Outcome::Fail(format!("reparse: {}\n--- printed ---\n{first}", e.render("printed", &first))),
     };
     let second = print_program(&reparsed.program, &first);
-    if second == first {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(format!("not a fixpoint\n--- first ---\n{first}\n--- second ---\n{second}"))
+    if second != first {
+        return Outcome::Fail(format!("not a fixpoint\n--- first ---\n{first}\n--- second ---\n{second}"));
+    }
+    let before = normalize(to_json(&parsed.program, &source));
+    let after = normalize(to_json(&reparsed.program, &first));
+    if before != after {
+        return Outcome::Fail(format!("different tree\n--- printed ---\n{first}"));
+    }
+    Outcome::Pass
+}
+
+/// An ESTree dump without positions, raw text and parentheses.
+fn normalize(value: Value) -> Value {
+    let mut value = value;
+    loop {
+        match value {
+            Value::Object(mut map) => {
+                if map.get("type").and_then(Value::as_str) == Some("ParenthesizedExpression") {
+                    if let Some(inner) = map.remove("expression") {
+                        value = inner;
+                        continue;
+                    }
+                }
+                for key in ["start", "end", "loc", "raw"] {
+                    map.remove(key);
+                }
+                return Value::Object(map.into_iter().map(|(k, v)| (k, normalize(v))).collect());
+            }
+            Value::Array(items) => return Value::Array(items.into_iter().map(normalize).collect()),
+            other => return other,
+        }
     }
 }
 

@@ -145,7 +145,8 @@ impl<'a> Compiler<'a, '_> {
         }
         let mark = self.f.b.mark();
         let r = self.f.b.alloc();
-        self.emit(Instr::CreateArguments { dst: r, mapped: 0 });
+        let mapped = if self.scopes.scope(f.scope).mapped_arguments { f.params.len() as u16 } else { 0 };
+        self.emit(Instr::CreateArguments { dst: r, mapped });
         self.store_binding(f.scope, index, r);
         self.f.b.release(mark);
         Ok(())

@@ -45,11 +45,12 @@ impl<'a> Compiler<'a, '_> {
             return EnvLayout::default();
         }
         let mut next = 0u16;
+        let mapped = s.mapped_arguments;
         let slots = s
             .bindings
             .iter()
             .map(|b| {
-                b.captured.then(|| {
+                (b.captured || (mapped && b.kind == BindingKind::Param)).then(|| {
                     next += 1;
                     next - 1
                 })

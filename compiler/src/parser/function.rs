@@ -132,6 +132,14 @@ impl<'a> Parser<'a> {
             // The implicit `arguments` binding (shadowed by a parameter, a
             // function or a lexical declaration of that name).
             self.scopes.bind(scope, "arguments", BindingKind::Var, Span::new(start, start));
+            let index = self.scopes.lookup_local(scope, "arguments");
+            let implicit = index.is_some_and(|i| self.scopes.binding(scope, i).kind == BindingKind::Var);
+            let param_names = params.iter().filter_map(|p| match p.pattern {
+                Pattern::Ident(id) => Some(id.name),
+                _ => None,
+            });
+            let distinct = param_names.clone().enumerate().all(|(i, n)| !param_names.clone().take(i).any(|m| m == n));
+            self.scopes.scope_mut(scope).mapped_arguments = implicit && !strict && simple && distinct;
         }
         if self_name {
             if let Some(id) = id {

@@ -128,6 +128,10 @@ pub struct Scope<'a> {
     pub uses_this: bool,
     /// Function scopes: the body refers to `arguments` (also through arrows).
     pub uses_arguments: bool,
+    /// Function scopes: `arguments` is a mapped arguments object (sloppy
+    /// code, simple parameters without duplicates): the parameters live in
+    /// environment slots `0..n` so the object can alias them.
+    pub mapped_arguments: bool,
     /// Function scopes: an arrow function inside refers to this function's
     /// `this`, `new.target`, `super` or `arguments`, so they must be kept
     /// in its environment.
@@ -173,6 +177,7 @@ impl<'a> ScopeTree<'a> {
             uses_this: false,
             uses_arguments: false,
             arrow_captures: false,
+            mapped_arguments: false,
         })
     }
 
