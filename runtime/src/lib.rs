@@ -1,11 +1,13 @@
 //! # spindle-runtime
 //!
 //! The host side of Spindle: the standard library ([`builtins`]), the
-//! embedding API ([`Runtime`]) and the `spindle` command-line program
-//! ([`cli::main`]).
+//! embedding API ([`Runtime`]), the host event loop with timers and
+//! unhandled-rejection reports ([`event_loop`]) and the `spindle`
+//! command-line program ([`cli::main`]).
 
 pub mod builtins;
 pub mod cli;
+pub mod event_loop;
 mod runtime;
 
 pub use runtime::{RunError, Runtime};

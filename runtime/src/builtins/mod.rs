@@ -13,6 +13,7 @@ pub(crate) mod math;
 pub(crate) mod string;
 pub(crate) mod array;
 pub(crate) mod support;
+pub(crate) mod timers;
 pub(crate) mod console;
 
 use spindle_vm::Vm;
@@ -26,4 +27,5 @@ pub fn install(vm: &mut Vm) {
     bigint::install(vm);
     math::install(vm);
     json::install(vm);
+    timers::install(vm);
 }

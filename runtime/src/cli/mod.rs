@@ -30,15 +30,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Run FILE as a script.
+    /// Run FILE as a script, then the event loop.
     Run {
         /// The JavaScript file.
         file: std::path::PathBuf,
+        #[command(flatten)]
+        event_loop: run::LoopArgs,
     },
-    /// Evaluate CODE and print its completion value.
+    /// Evaluate CODE and print its completion value, then run the event loop.
     Eval {
         /// The JavaScript source text.
         code: String,
+        #[command(flatten)]
+        event_loop: run::LoopArgs,
     },
     /// Print the bytecode of each function of FILE.
     Disasm {
@@ -52,8 +56,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse { file, module, json } => parse::run(&file, module, json),
-        Command::Run { file } => run::run_file(&file),
-        Command::Eval { code } => run::eval(&code),
+        Command::Run { file, event_loop } => run::run_file(&file, &event_loop),
+        Command::Eval { code, event_loop } => run::eval(&code, &event_loop),
         Command::Disasm { file } => disasm::run(&file),
     }
 }

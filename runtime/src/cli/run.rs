@@ -1,14 +1,35 @@
-//! `spindle run FILE` and `spindle eval CODE`: run a script; an uncaught
-//! exception prints `Uncaught <Name>: <message>` and the stack on stderr
-//! and exits 1.
+//! `spindle run FILE` and `spindle eval CODE`: run a script, then the
+//! event loop (timers, immediates, a microtask checkpoint after each
+//! callback). An uncaught exception prints `Uncaught <Name>: <message>`
+//! and the stack on stderr and exits 1; an unhandled rejection is
+//! reported as Node reports it (see `event_loop`).
 
 use super::source;
+use crate::event_loop::{EventLoop, LoopOptions, Stop, UnhandledRejections};
 use crate::{RunError, Runtime};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// The event-loop flags of `run` and `eval`.
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct LoopArgs {
+    /// Run timers in order without waiting, on a virtual clock that `Date.now()` follows.
+    #[arg(long)]
+    virtual_time: bool,
+    /// What a promise rejected with no handler does: throw (report, exit 1), strict, warn,
+    /// warn-with-error-code or none.
+    #[arg(long, value_name = "MODE", default_value = "throw")]
+    unhandled_rejections: UnhandledRejections,
+}
+
+impl LoopArgs {
+    fn options(&self, source: Option<(String, String)>) -> LoopOptions {
+        LoopOptions { virtual_time: self.virtual_time, unhandled_rejections: self.unhandled_rejections, source }
+    }
+}
+
 /// Runs `spindle run`.
-pub(crate) fn run_file(path: &Path) -> ExitCode {
+pub(crate) fn run_file(path: &Path, args: &LoopArgs) -> ExitCode {
     let text = match source::read(path) {
         Ok(t) => t,
         Err(message) => {
@@ -16,23 +37,37 @@ pub(crate) fn run_file(path: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let name = path.display().to_string();
     let mut rt = Runtime::new();
-    match rt.eval(&text, &path.display().to_string()) {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(e) => report(&mut rt, e),
+    let mut el = EventLoop::new(args.options(Some((name.clone(), text.clone()))));
+    el.attach(&mut rt);
+    if let Err(e) = rt.eval(&text, &name) {
+        return report(&mut rt, e);
     }
+    finish(&mut rt, &mut el)
 }
 
-/// Runs `spindle eval`.
-pub(crate) fn eval(code: &str) -> ExitCode {
+/// Runs `spindle eval`: prints the completion value, then runs the loop.
+pub(crate) fn eval(code: &str, args: &LoopArgs) -> ExitCode {
     let mut rt = Runtime::new();
+    let mut el = EventLoop::new(args.options(None));
+    el.attach(&mut rt);
     match rt.eval(code, "<eval>") {
         Ok(v) => {
             let text = rt.display(v);
             println!("{text}");
-            ExitCode::SUCCESS
         }
-        Err(e) => report(&mut rt, e),
+        Err(e) => return report(&mut rt, e),
+    }
+    finish(&mut rt, &mut el)
+}
+
+/// The first checkpoint after the script, then the loop.
+fn finish(rt: &mut Runtime, el: &mut EventLoop) -> ExitCode {
+    match el.checkpoint(rt).and_then(|()| el.run(rt)) {
+        Ok(()) => ExitCode::from(el.exit_code()),
+        Err(Stop::Exception(v)) => report(rt, RunError::Exception(v)),
+        Err(Stop::UnhandledRejection) => ExitCode::FAILURE,
     }
 }
 
