@@ -1,0 +1,236 @@
+//! How `util.inspect` names an object: the constructor name found on the
+//! prototype chain (`getConstructorName`), the `Symbol.toStringTag`, the
+//! prefix built from both (`Foo [bar] `, `[Object: null prototype] `), and
+//! the heads of functions, classes and boxed primitives.
+
+use super::inspect::{Ctx, InspectOptions};
+use super::reflect;
+use spindle_vm::bytecode::FunctionKind;
+use spindle_vm::object::{ObjectKind, Property};
+use spindle_vm::value::{Obj, PropertyKey, Value};
+
+/// Node's `getPrefix`: `Foo `, `Foo(2) [tag] `, `[Array(2): null prototype] `.
+pub(super) fn prefix(constructor: Option<&str>, tag: &str, fallback: &str, size: &str) -> String {
+    match constructor {
+        None if !tag.is_empty() && fallback != tag => format!("[{fallback}{size}: null prototype] [{tag}] "),
+        None => format!("[{fallback}{size}: null prototype] "),
+        Some(c) if !tag.is_empty() && c != tag => format!("{c}{size} [{tag}] "),
+        Some(c) => format!("{c}{size} "),
+    }
+}
+
+impl Ctx<'_> {
+    /// Node's `getConstructorName`: the `name` of the first own
+    /// `constructor` function on the chain that `o` is an instance of;
+    /// `None` for an object with a null prototype and no such constructor.
+    pub(super) fn constructor_name(&mut self, o: Obj, recurse_times: usize) -> Option<String> {
+        let (object_proto, function_proto) = (self.vm.realm.intrinsics.object_prototype, self.vm.realm.intrinsics.function_prototype);
+        let ctor_key = PropertyKey::Atom(self.vm.heap.names.constructor);
+        let mut cur = Some(o);
+        let mut first_proto: Option<Option<Obj>> = None;
+        while let Some(c) = cur {
+            // Node's well-known prototypes (reached from `o`, so `o` is an instance).
+            if c == object_proto && c != o {
+                return Some("Object".into());
+            }
+            if c == function_proto && c != o {
+                return Some("Function".into());
+            }
+            if let Some(name) = self.constructor_on(o, c, ctor_key) {
+                return Some(name);
+            }
+            if self.vm.heap.object(c).is_proxy() {
+                break;
+            }
+            cur = self.vm.heap.object(c).proto;
+            first_proto.get_or_insert(cur);
+        }
+        let first = first_proto.flatten()?;
+        let internal = self.internal_constructor_name(o);
+        if self.beyond_depth(recurse_times) {
+            return Some(format!("{internal} <Complex prototype>"));
+        }
+        match self.constructor_name(first, recurse_times + 1) {
+            Some(proto_name) => Some(format!("{internal} <{proto_name}>")),
+            None => {
+                let opts = InspectOptions { depth: Some(-1), ..self.opts.clone() };
+                let mut sub = Ctx::new(self.vm, opts);
+                sub.indentation = self.indentation;
+                sub.seen = self.seen.clone();
+                let text = sub.format_value(Value::Object(first), 0);
+                Some(format!("{internal} <{text}>"))
+            }
+        }
+    }
+
+    /// The name of `holder`'s own `constructor`, if it is a named function
+    /// that `o` is an instance of.
+    fn constructor_on(&mut self, o: Obj, holder: Obj, key: PropertyKey) -> Option<String> {
+        let Some(Property::Data { value: Value::Object(f), .. }) = reflect::own(self.vm, holder, key) else { return None };
+        if !reflect::is_callable(self.vm, f) {
+            return None;
+        }
+        let name = reflect::get(self.vm, f, PropertyKey::Atom(self.vm.heap.names.name));
+        let name = match name {
+            Value::Object(_) => return None,
+            v => reflect::primitive_string(self.vm, v)?,
+        };
+        (!name.is_empty() && reflect::instance_of(self.vm, o, f)).then_some(name)
+    }
+
+    /// V8's `GetConstructorName` for objects whose chain names none.
+    pub(super) fn internal_constructor_name(&self, o: Obj) -> &'static str {
+        match self.vm.heap.object(o).kind {
+            ObjectKind::Array => "Array",
+            ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_) => "Function",
+            ObjectKind::Error => "Error",
+            ObjectKind::Boolean(_) => "Boolean",
+            ObjectKind::Number(_) => "Number",
+            ObjectKind::String(_) => "String",
+            ObjectKind::Symbol(_) => "Symbol",
+            ObjectKind::BigInt(_) => "BigInt",
+            _ => "Object",
+        }
+    }
+
+    /// `value[Symbol.toStringTag]` when it is a string that is not an own
+    /// enumerable property (own at all, with `showHidden`); else `""`.
+    pub(super) fn string_tag(&mut self, o: Obj) -> String {
+        let key = PropertyKey::Symbol(self.vm.heap.well_known.to_string_tag);
+        let Value::String(s) = reflect::get(self.vm, o, key) else { return String::new() };
+        let tag = self.vm.heap.to_rust_string(s);
+        let hidden = match reflect::own(self.vm, o, key) {
+            Some(p) => !(self.opts.show_hidden || p.enumerable()),
+            None => true,
+        };
+        if tag.is_empty() || hidden {
+            tag
+        } else {
+            String::new()
+        }
+    }
+
+    /// Node's `getCtxStyle`: the prefix, falling back to the internal
+    /// class name for null-prototype objects.
+    pub(super) fn ctx_style(&self, o: Obj, constructor: Option<&str>, tag: &str) -> String {
+        let mut fallback = "";
+        if constructor.is_none() {
+            fallback = self.internal_constructor_name(o);
+            if fallback == tag {
+                fallback = "Object";
+            }
+        }
+        prefix(constructor, tag, fallback, "")
+    }
+
+    /// `recurseTimes > ctx.depth`.
+    pub(super) fn beyond_depth(&self, recurse_times: usize) -> bool {
+        matches!(self.opts.depth, Some(d) if recurse_times as i64 > d)
+    }
+
+    /// The text of `o.name` as the function heads use it (`None`: no name).
+    fn function_name(&mut self, o: Obj, own_only: bool) -> Option<String> {
+        let key = PropertyKey::Atom(self.vm.heap.names.name);
+        let value = if own_only {
+            reflect::own(self.vm, o, key).and_then(|p| p.value()).unwrap_or(Value::Undefined)
+        } else {
+            reflect::get(self.vm, o, key)
+        };
+        match value {
+            Value::Object(_) => Some("[object Function]".into()),
+            v if own_only && !reflect::truthy(self.vm, v) => None,
+            v => reflect::primitive_string(self.vm, v),
+        }
+    }
+
+    /// Node's `getFunctionBase`: `[Function: f]`, `[class A extends B]`,
+    /// `[Function (anonymous)]`, with the constructor and tag when unusual.
+    pub(super) fn function_base(&mut self, o: Obj, constructor: Option<&str>, tag: &str) -> String {
+        if self.is_class(o) {
+            return self.class_base(o, constructor, tag);
+        }
+        let kind = function_type(self, o);
+        let mut base = format!("[{kind}");
+        if constructor.is_none() {
+            base.push_str(" (null prototype)");
+        }
+        match self.function_name(o, false) {
+            Some(name) if name.is_empty() => base.push_str(" (anonymous)"),
+            Some(name) => base.push_str(&format!(": {name}")),
+            None => base.push_str(": undefined"),
+        }
+        base.push(']');
+        if let Some(c) = constructor.filter(|c| *c != kind) {
+            base.push_str(&format!(" {c}"));
+        }
+        if !tag.is_empty() && constructor != Some(tag) {
+            base.push_str(&format!(" [{tag}]"));
+        }
+        base
+    }
+
+    fn is_class(&self, o: Obj) -> bool {
+        match &self.vm.heap.object(o).kind {
+            ObjectKind::Closure(c) => matches!(c.proto.kind, FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor),
+            _ => false,
+        }
+    }
+
+    /// Node's `getClassBase`.
+    fn class_base(&mut self, o: Obj, constructor: Option<&str>, tag: &str) -> String {
+        let name = self.function_name(o, true).unwrap_or_else(|| "(anonymous)".into());
+        let mut base = format!("class {name}");
+        if let Some(c) = constructor.filter(|c| *c != "Function") {
+            base.push_str(&format!(" [{c}]"));
+        }
+        if !tag.is_empty() && constructor != Some(tag) {
+            base.push_str(&format!(" [{tag}]"));
+        }
+        if constructor.is_none() {
+            base.push_str(" extends [null prototype]");
+        } else if let Some(parent) = self.vm.heap.object(o).proto {
+            let key = PropertyKey::Atom(self.vm.heap.names.name);
+            let super_name = reflect::get(self.vm, parent, key);
+            if reflect::truthy(self.vm, super_name) {
+                let text = reflect::primitive_string(self.vm, super_name).unwrap_or_else(|| "[object Function]".into());
+                base.push_str(&format!(" extends {text}"));
+            }
+        }
+        format!("[{base}]")
+    }
+
+    /// Node's `getBoxedBase`: `[Number: 3]`, `[String (Foo): 'x']`.
+    pub(super) fn boxed_base(&mut self, o: Obj, constructor: Option<&str>, tag: &str) -> Option<String> {
+        let (kind, primitive) = match self.vm.heap.object(o).kind {
+            ObjectKind::Number(n) => ("Number", Value::Number(n)),
+            ObjectKind::String(s) => ("String", Value::String(s)),
+            ObjectKind::Boolean(b) => ("Boolean", Value::Bool(b)),
+            ObjectKind::BigInt(b) => ("BigInt", Value::BigInt(b)),
+            ObjectKind::Symbol(s) => ("Symbol", Value::Symbol(s)),
+            _ => return None,
+        };
+        let mut base = format!("[{kind}");
+        match constructor {
+            None => base.push_str(" (null prototype)"),
+            Some(c) if c != kind => base.push_str(&format!(" ({c})")),
+            Some(_) => {}
+        }
+        let text = self.format_primitive(primitive);
+        base.push_str(&format!(": {text}]"));
+        if !tag.is_empty() && constructor != Some(tag) {
+            base.push_str(&format!(" [{tag}]"));
+        }
+        Some(base)
+    }
+}
+
+/// `Function`, `GeneratorFunction`, `AsyncFunction` or
+/// `AsyncGeneratorFunction`, from the compiled function's kind. (Async
+/// functions are not marked by the VM yet; when they are, this is the one
+/// place to read the mark.)
+fn function_type(ctx: &Ctx<'_>, o: Obj) -> &'static str {
+    match &ctx.vm.heap.object(o).kind {
+        ObjectKind::Closure(c) if c.proto.kind == FunctionKind::Generator => "GeneratorFunction",
+        _ => "Function",
+    }
+}

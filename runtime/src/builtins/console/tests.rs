@@ -1,0 +1,371 @@
+//! Tests of `console` formatting against Node 20: every expected string
+//! below is what `util.inspect` printed in Node 20 for the same source
+//! (the completion value of the script), so these compare byte for byte.
+
+use super::{describe_uncaught, format, inspect_with, InspectOptions};
+use crate::Runtime;
+
+/// Runs `src` and inspects its completion value with Node's defaults;
+/// `None` when the source throws.
+fn inspect_src(src: &str) -> Option<String> {
+    let mut rt = Runtime::new();
+    let v = rt.eval(src, "test.js").ok()?;
+    Some(inspect_with(&mut rt.vm, v, InspectOptions::default()))
+}
+
+/// Checks every case, reporting all mismatches at once. A case whose
+/// source throws is skipped (while the standard library is being written
+/// some built-ins it uses may be missing), but most must run.
+fn check(cases: &[(&str, &str)]) {
+    let mut failures = Vec::new();
+    let mut skipped = 0;
+    for (src, expected) in cases {
+        let Some(got) = inspect_src(src) else {
+            eprintln!("skipped (throws): {src}");
+            skipped += 1;
+            continue;
+        };
+        if got != *expected {
+            failures.push(format!("source: {src}\n--- expected (Node)\n{expected}\n--- got\n{got}\n"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(skipped * 3 <= cases.len(), "{skipped} of {} cases threw", cases.len());
+}
+
+/// The line `console.log(...)` prints for the arguments `args_src` (a
+/// JavaScript array expression); `None` when the source throws.
+fn log_line(args_src: &str) -> Option<String> {
+    let mut rt = Runtime::new();
+    let args = match rt.eval(args_src, "test.js").ok()? {
+        spindle_vm::Value::Object(o) => rt.vm.heap.dense_elements(o).map(<[_]>::to_vec).unwrap_or_default(),
+        _ => return None,
+    };
+    Some(format::format_args(&mut rt.vm, &args).unwrap_or_else(|e| format!("<threw {e:?}>")))
+}
+
+/// Checks `console.log` lines.
+fn check_log(cases: &[(&str, &str)]) {
+    let mut failures = Vec::new();
+    let mut skipped = 0;
+    for (src, expected) in cases {
+        let Some(got) = log_line(src) else {
+            eprintln!("skipped (throws): {src}");
+            skipped += 1;
+            continue;
+        };
+        if got != *expected {
+            failures.push(format!("arguments: {src}\n--- expected (Node)\n{expected}\n--- got\n{got}\n"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(skipped * 3 <= cases.len(), "{skipped} of {} cases threw", cases.len());
+}
+#[test]
+fn primitives() {
+    check(&[
+        (r#"-0"#, r#"-0"#),
+        (r#"1n"#, r#"1n"#),
+        (r#"Symbol('x')"#, r#"Symbol(x)"#),
+        (r#"Symbol()"#, r#"Symbol()"#),
+        (r#"undefined"#, r#"undefined"#),
+        (r#"null"#, r#"null"#),
+        (r#"'plain'"#, r#"'plain'"#),
+        (r#""it's""#, r#""it's""#),
+        (r#"'it\'s "q"'"#, r#"`it's "q"`"#),
+        (r#"'it\'s "q" `b`'"#, r#"'it\'s "q" `b`'"#),
+        (r#"'a\nb\t\x00\x7f\u0085\\'"#, r#"'a\nb\t\x00\x7F\x85\\'"#),
+        (r#"'\ud800x'"#, r#"'\ud800x'"#),
+        (r#"[1.5, -0, NaN, Infinity, 1e21, 1e-7]"#, r#"[ 1.5, -0, NaN, Infinity, 1e+21, 1e-7 ]"#),
+    ]);
+}
+
+#[test]
+fn objects() {
+    check(&[
+        (r#"({a: 1, 'b-c': 2, [Symbol('x')]: 3})"#, r#"{ a: 1, 'b-c': 2, [Symbol(x)]: 3 }"#),
+        (r#"({ 'a b': 1, $x: 2, _y: 3, '0': 4, 1: 5, 'é': 6, [Symbol()]: 7, [Symbol("it's")]: 8, __proto__x: 9, ['__proto__']: 10 })"#, r#"{
+  '0': 4,
+  '1': 5,
+  'a b': 1,
+  '$x': 2,
+  _y: 3,
+  'é': 6,
+  __proto__x: 9,
+  ['__proto__']: 10,
+  [Symbol()]: 7,
+  [Symbol(it\'s)]: 8
+}"#),
+        (r#"({})"#, r#"{}"#),
+        (r#"({__proto__: null})"#, r#"[Object: null prototype] {}"#),
+        (r#"({__proto__: null, a: 1})"#, r#"[Object: null prototype] { a: 1 }"#),
+        (r#"({a: {b: {c: {d: 1}}}})"#, r#"{ a: { b: { c: [Object] } } }"#),
+        (r#"({a: [{b: {c: {d: 1}}}]})"#, r#"{ a: [ { b: [Object] } ] }"#),
+        (r#"[[[[[1]]]]]"#, r#"[ [ [ [Array] ] ] ]"#),
+        (r#"(() => { class Foo { constructor() { this.x = 1; } } return new Foo(); })()"#, r#"Foo { x: 1 }"#),
+        (r#"(() => { class Foo {} return [new Foo(), {f: new Foo()}]; })()"#, r#"[ Foo {}, { f: Foo {} } ]"#),
+        (r#"(() => { class Foo { constructor() { this.a = {b: {c: {}}}; this.n = { d: { e: { f: 1 } } }; } } return new Foo(); })()"#, r#"Foo { a: { b: { c: {} } }, n: { d: { e: [Object] } } }"#),
+        (r#"(() => { class Foo {} return {a: {b: {c: new Foo()}}}; })()"#, r#"{ a: { b: { c: Foo {} } } }"#),
+        (r#"(() => { class Foo { constructor() { this.x = 1; } } return {a: {b: {c: new Foo()}}}; })()"#, r#"{ a: { b: { c: [Foo] } } }"#),
+        (r#"({a: {b: {c: {__proto__: null, x: 1}}}})"#, r#"{ a: { b: { c: [Object: null prototype] } } }"#),
+    ]);
+}
+
+#[test]
+fn circular() {
+    check(&[
+        (r#"(() => { const o = {}; o.self = o; return o; })()"#, r#"<ref *1> { self: [Circular *1] }"#),
+        (r#"(() => { const o = {a: {b: {}}}; o.a.b.c = o.a; o.d = o; return o; })()"#, r#"<ref *2> { a: <ref *1> { b: { c: [Circular *1] } }, d: [Circular *2] }"#),
+        (r#"(() => { const a = [1]; a[a.length] = a; return {a}; })()"#, r#"{ a: <ref *1> [ 1, [Circular *1] ] }"#),
+    ]);
+}
+
+#[test]
+fn getters_and_setters() {
+    check(&[
+        (r#"({ get x() { return 1 }, set y(v) {}, get z() { return 1 }, set z(v) {} })"#, r#"{ x: [Getter], y: [Setter], z: [Getter/Setter] }"#),
+        (r#"(() => { class A { get g() { return 1 } } return new A(); })()"#, r#"A {}"#),
+    ]);
+}
+
+#[test]
+fn arrays() {
+    check(&[
+        (r#"[1, 2, , 4]"#, r#"[ 1, 2, <1 empty item>, 4 ]"#),
+        (r#"[ , , 1, , ]"#, r#"[ <2 empty items>, 1, <1 empty item> ]"#),
+        (r#"new Array(5)"#, r#"[ <5 empty items> ]"#),
+        (r#"[1, , 3, , , 6]"#, r#"[ 1, <1 empty item>, 3, <2 empty items>, 6 ]"#),
+        (r#"(() => { const a = [1, 2, 3]; a.extra = 'x'; a[Symbol('s')] = 2; return a; })()"#, r#"[ 1, 2, 3, extra: 'x', [Symbol(s)]: 2 ]"#),
+        (r#"(() => { const a = []; a.x = 1; return a; })()"#, r#"[ x: 1 ]"#),
+        (r#"(() => { const a = []; for (let i = 0; i < 101; i++) a[a.length] = i; return a; })()"#, r#"[
+   0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11,
+  12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+  24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+  36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
+  60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71,
+  72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83,
+  84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95,
+  96, 97, 98, 99,
+  ... 1 more item
+]"#),
+        (r#"(() => { const a = []; for (let i = 0; i < 200; i++) a[a.length] = 1; return a; })()"#, r#"[
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1,
+  ... 100 more items
+]"#),
+        (r#"(() => { const a = []; for (let i = 0; i < 120; i++) a[a.length] = i; return a; })()"#, r#"[
+   0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11,
+  12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+  24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+  36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
+  60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71,
+  72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83,
+  84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95,
+  96, 97, 98, 99,
+  ... 20 more items
+]"#),
+        (r#"(() => { const a = []; for (let i = 0; i < 30; i++) a[a.length] = 'item' + i; return a; })()"#, r#"[
+  'item0',  'item1',  'item2',
+  'item3',  'item4',  'item5',
+  'item6',  'item7',  'item8',
+  'item9',  'item10', 'item11',
+  'item12', 'item13', 'item14',
+  'item15', 'item16', 'item17',
+  'item18', 'item19', 'item20',
+  'item21', 'item22', 'item23',
+  'item24', 'item25', 'item26',
+  'item27', 'item28', 'item29'
+]"#),
+        (r#"(() => { const a = []; for (let i = 0; i < 10; i++) a[a.length] = {i}; return a; })()"#, r#"[
+  { i: 0 }, { i: 1 },
+  { i: 2 }, { i: 3 },
+  { i: 4 }, { i: 5 },
+  { i: 6 }, { i: 7 },
+  { i: 8 }, { i: 9 }
+]"#),
+        (r#"(() => { const a = []; for (let i = 0; i < 26; i++) a[a.length] = i * 1000003 % 977; return a; })()"#, r#"[
+    0, 532,  87, 619, 174, 706,
+  261, 793, 348, 880, 435, 967,
+  522,  77, 609, 164, 696, 251,
+  783, 338, 870, 425, 957, 512,
+   67, 599
+]"#),
+        (r#"(() => { const a = []; for (let i = 0; i < 8; i++) a[a.length] = i % 2 ? 'x' : 1; return a; })()"#, r#"[
+  1, 'x', 1, 'x',
+  1, 'x', 1, 'x'
+]"#),
+        (r#"(() => { const a = []; for (let i = 0; i < 7; i++) a[a.length] = 'a-much-longer-string-entry-' + i; return a; })()"#, r#"[
+  'a-much-longer-string-entry-0',
+  'a-much-longer-string-entry-1',
+  'a-much-longer-string-entry-2',
+  'a-much-longer-string-entry-3',
+  'a-much-longer-string-entry-4',
+  'a-much-longer-string-entry-5',
+  'a-much-longer-string-entry-6'
+]"#),
+        (r#"(() => { const a = []; a[150] = 1; a[2] = 3; return a; })()"#, r#"[ <2 empty items>, 3, <147 empty items>, 1 ]"#),
+        (r#"(() => { const a = [1, 2, 3, 4, 5, 6, 7, 8]; a.k = 'v'; return a; })()"#, r#"[
+  1, 2, 3,
+  4, 5, 6,
+  7, 8, k: 'v'
+]"#),
+        (r#"[1n, 2n, 3n, 4n, 5n, 6n, 7n, 88n]"#, r#"[
+  1n, 2n, 3n,  4n,
+  5n, 6n, 7n, 88n
+]"#),
+        (r#"['a', 'b', 'c', 'd', 'e', 'f', 'g']"#, r#"[
+  'a', 'b', 'c',
+  'd', 'e', 'f',
+  'g'
+]"#),
+        (r#"[[1, 2, [3, 4, [5, [6]]]]]"#, r#"[ [ 1, 2, [ 3, 4, [Array] ] ] ]"#),
+    ]);
+}
+
+#[test]
+fn functions() {
+    check(&[
+        (r#"(function f() {})"#, r#"[Function: f]"#),
+        (r#"(() => {})"#, r#"[Function (anonymous)]"#),
+        (r#"(class A {})"#, r#"[class A]"#),
+        (r#"(class {})"#, r#"[class (anonymous)]"#),
+        (r#"(() => { class A {} return class B extends A {}; })()"#, r#"[class B extends A]"#),
+        (r#"(() => { function f() {} f.a = 1; return f; })()"#, r#"[Function: f] { a: 1 }"#),
+        (r#"(() => { function f() {} f.a = 1; return [f, {f}]; })()"#, r#"[ [Function: f] { a: 1 }, { f: [Function: f] { a: 1 } } ]"#),
+        (r#"(() => { const o = { m() {} }; return o.m; })()"#, r#"[Function: m]"#),
+        (r#"(() => { class A { static x = 1 } return A; })()"#, r#"[class A] { x: 1 }"#),
+    ]);
+}
+
+#[test]
+fn line_breaking() {
+    check(&[
+        (r#"({ longPropertyNameNumberOne: 'some string value', longPropertyNameNumberTwo: 'another string value' })"#, r#"{
+  longPropertyNameNumberOne: 'some string value',
+  longPropertyNameNumberTwo: 'another string value'
+}"#),
+        (r#"({ a: 'line1\nline2\nline3 long long long long long long long long long long long long long' })"#, r#"{
+  a: 'line1\n' +
+    'line2\n' +
+    'line3 long long long long long long long long long long long long long'
+}"#),
+        (r#"({ a: 'short\nlines' })"#, r#"{ a: 'short\nlines' }"#),
+        (r#"({ a: 1, b: { c: 2, d: { e: 3, f: { g: 4 } } } })"#, r#"{ a: 1, b: { c: 2, d: { e: 3, f: [Object] } } }"#),
+        (r#"({ a: { b: { c: 1 } }, x: 1 })"#, r#"{ a: { b: { c: 1 } }, x: 1 }"#),
+        (r#"({ alpha: [1, 2, 3], beta: { gamma: 'delta', epsilon: [4, 5, 6] }, zeta: 'eta theta iota kappa' })"#, r#"{
+  alpha: [ 1, 2, 3 ],
+  beta: { gamma: 'delta', epsilon: [ 4, 5, 6 ] },
+  zeta: 'eta theta iota kappa'
+}"#),
+        (r#"[{ a: 1, b: 2 }, { a: 3, b: 4 }, { a: 5, b: 6 }, { a: 7, b: 8 }, { a: 9, b: 10 }, { a: 11, b: 12 }, { a: 13, b: 14 }]"#, r#"[
+  { a: 1, b: 2 },
+  { a: 3, b: 4 },
+  { a: 5, b: 6 },
+  { a: 7, b: 8 },
+  { a: 9, b: 10 },
+  { a: 11, b: 12 },
+  { a: 13, b: 14 }
+]"#),
+        (r#"['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb']"#, r#"[
+  'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'
+]"#),
+    ]);
+}
+
+#[test]
+fn format_strings() {
+    check_log(&[
+        (r#"['%s is %d', 'x', 42]"#, r#"x is 42"#),
+        (r#"['%s %s %s %s', {a: 1}, [1, 2], 'str', 5n, 'extra', {b: 2}]"#, r#"{ a: 1 } [ 1, 2 ] str 5n extra { b: 2 }"#),
+        (r#"['%d %i %f %%', '42.5', 42.9, '1.5x']"#, r#"42.5 42 1.5 %"#),
+        (r#"['%c styled', 'color: red', 'x']"#, r#" styled x"#),
+        (r#"['%s', null, undefined, Symbol('q')]"#, r#"null undefined Symbol(q)"#),
+        (r#"['a%', 1]"#, r#"a% 1"#),
+        (r#"['100%%']"#, r#"100%%"#),
+        (r#"['%%', 1]"#, r#"% 1"#),
+        (r#"['%s']"#, r#"%s"#),
+        (r#"['%z %s', 1]"#, r#"%z 1"#),
+        (r#"['%d', -0, '%i', 5n]"#, r#"-0 %i 5n"#),
+        (r#"['%s', 1.5, -0, 10n]"#, r#"1.5 -0 10n"#),
+        (r#"['%i %d %f', 10n, 11n, Symbol()]"#, r#"10n 11n NaN"#),
+        (r#"['%s', (() => { class P { toString() { return 'custom!' } } return new P(); })(), '%s']"#, r#"custom! %s"#),
+        (r#"['%s', {a: {b: {c: 1}}}, [[1, [2]]]]"#, r#"{ a: [Object] } [ [ 1, [ 2 ] ] ]"#),
+        (r#"['%O', {a: {b: {c: {d: {}}}}}]"#, r#"{ a: { b: { c: [Object] } } }"#),
+        (r#"['%o', [1, [2]]]"#, r#"[ 1, [ 2, [length]: 1 ], [length]: 2 ]"#),
+        (r#"['%o', {a: [1, 2], f() {}}]"#, r#"{
+  a: [ 1, 2, [length]: 2 ],
+  f: [Function: f] { [length]: 0, [name]: 'f' }
+}"#),
+        (r#"['%o', {a: {b: {c: {d: {e: {}}}}}}]"#, r#"{
+  a: {
+    b: { c: { d: { e: {} } } }
+  }
+}"#),
+        (r#"['a', 'b', 1, 'c']"#, r#"a b 1 c"#),
+        (r#"[1, "it's", 'x\ny']"#, r#"1 it's x
+y"#),
+        (r#"[{a: 'x'}, 'x']"#, r#"{ a: 'x' } x"#),
+        (r#"['%s:%s', 'a']"#, r#"a:%s"#),
+        (r#"['%j', 1]"#, r#"1"#),
+        (r#"['', 1]"#, r#" 1"#),
+        (r#"['%', 1]"#, r#"% 1"#),
+        (r#"['%%%s', 1]"#, r#"%1"#),
+    ]);
+}
+
+
+#[test]
+fn uncaught_reports() {
+    let mut rt = Runtime::new();
+    for (src, expected) in [("throw {a: 1}", "Uncaught { a: 1 }"), ("throw 'x'", "Uncaught 'x'"), ("throw 1n", "Uncaught 1n")] {
+        let Err(crate::RunError::Exception(v)) = rt.eval(src, "test.js") else { panic!("{src} did not throw") };
+        assert_eq!(describe_uncaught(&mut rt.vm, v), expected);
+    }
+    let Err(crate::RunError::Exception(v)) = rt.eval("null.x", "t.js") else { panic!("no throw") };
+    let text = describe_uncaught(&mut rt.vm, v);
+    assert!(text.starts_with("Uncaught ") && text.contains("Error: Cannot read properties of null"), "{text}");
+    assert!(text.contains("\n    at t.js:1:"), "{text}");
+}
+
+#[test]
+fn deep_and_huge_values_stay_bounded() {
+    let started = std::time::Instant::now();
+    check(&[
+        ("let a = []; for (let i = 0; i < 1000000; i++) a = [a]; a", "[ [ [ [Array] ] ] ]"),
+        ("let o = {}; for (let i = 0; i < 1000000; i++) o = {o}; o", "{ o: { o: { o: [Object] } } }"),
+        ("let p = {x: 1}; for (let i = 0; i < 10000; i++) p = {__proto__: p}; p", "{}"),
+        ("let a = [1]; a[4294967294] = 2; a", "[ 1, <4294967293 empty items>, 2 ]"),
+    ]);
+    let mut rt = Runtime::new();
+    let v = rt.eval("let a = []; for (let i = 0; i < 1000000; i++) a[i] = i; a", "t.js").map_err(|e| format!("{e:?}"));
+    let text = inspect_with(&mut rt.vm, v.unwrap_or_default(), InspectOptions::default());
+    assert!(text.ends_with(" 97, 98, 99,\n  ... 999900 more items\n]"), "{text}");
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}
+
+#[test]
+fn proxies_show_their_target() {
+    let mut rt = Runtime::new();
+    let target = rt.eval("({a: 1, get g() { return 1 }})", "t.js").unwrap_or_default();
+    let handler = rt.eval("({ get() { throw new Error('trap ran') }, ownKeys() { throw 1 } })", "t.js").unwrap_or_default();
+    let proxy = rt.vm.proxy_create(target, handler).map(spindle_vm::Value::Object).unwrap_or_default();
+    // Node 20: util.inspect(new Proxy({a: 1, get g() {}}, handler))
+    assert_eq!(inspect_with(&mut rt.vm, proxy, InspectOptions::default()), "{ a: 1, g: [Getter] }");
+    let opts = InspectOptions { show_proxy: true, ..InspectOptions::default() };
+    // Node 20: util.inspect(proxy, { showProxy: true }) with a handler { get, ownKeys }
+    assert_eq!(inspect_with(&mut rt.vm, proxy, opts), "Proxy [\n  { a: 1, g: [Getter] },\n  { get: [Function: get], ownKeys: [Function: ownKeys] }\n]");
+    if let spindle_vm::Value::Object(p) = proxy {
+        rt.vm.proxy_revoke(p);
+    }
+    assert_eq!(inspect_with(&mut rt.vm, proxy, InspectOptions::default()), "<Revoked Proxy>");
+}
