@@ -129,7 +129,7 @@ pub(super) fn current_captures(vm: &Vm) -> Box<[Value]> {
 }
 
 /// Sets slot `i` of the running built-in closure.
-fn set_current_capture(vm: &mut Vm, i: usize, value: Value) {
+pub(super) fn set_current_capture(vm: &mut Vm, i: usize, value: Value) {
     let Some(f) = vm.current_native() else { return };
     if let ObjectKind::Native(n) = &mut vm.heap.object_mut(f).kind {
         if let Some(s) = n.captures.get_mut(i) {
@@ -177,15 +177,25 @@ pub(super) fn cell_add(vm: &mut Vm, cell: Obj, delta: f64) -> f64 {
     n
 }
 
-/// An [[AlreadyCalled]] check: false if the record was already set,
-/// else sets it and returns true.
-pub(super) fn first_call(vm: &mut Vm, cell: Option<Obj>) -> bool {
-    let Some(cell) = cell else { return false };
-    if cell_get(vm, cell) == Value::Bool(true) {
-        return false;
+/// The [[AlreadyCalled]] check of the running closure, whose slot `i` is
+/// either its own flag (a boolean) or a record shared with another
+/// closure: false if already called, else marks it called and returns true.
+pub(super) fn first_call(vm: &mut Vm, slots: &[Value], i: usize) -> bool {
+    match slot(slots, i) {
+        Value::Bool(true) => false,
+        Value::Bool(false) => {
+            set_current_capture(vm, i, Value::Bool(true));
+            true
+        }
+        Value::Object(cell) => {
+            if cell_get(vm, cell) == Value::Bool(true) {
+                return false;
+            }
+            cell_set(vm, cell, Value::Bool(true));
+            true
+        }
+        _ => false,
     }
-    cell_set(vm, cell, Value::Bool(true));
-    true
 }
 
 // ----- Lists -----

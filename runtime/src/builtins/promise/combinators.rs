@@ -3,9 +3,10 @@
 //! Perform… loop, IteratorClose on an abrupt completion,
 //! IfAbruptRejectPromise) and the element functions.
 //!
-//! Every element function has the same slots: `[alreadyCalled cell,
-//! index, values/errors List, capability function to settle with,
-//! remainingElements cell]`.
+//! Every element function has the same slots: `[alreadyCalled (its own
+//! boolean, or for allSettled a record shared by the pair), index,
+//! values/errors List, capability function to settle with,
+//! remainingElements record]`.
 
 use super::capability::{
     builtin_closure, cell_add, cell_new, current_captures, first_call, list_new, list_push, list_set, list_to_array,
@@ -178,25 +179,19 @@ fn perform(vm: &mut Vm, iter: &mut Iter, c: Value, cap: Capability, resolve_fn: 
         // d. Let nextPromise be ? Call(promiseResolve, constructor, « next »).
         let next_promise = vm.call(resolve_fn, c, &[next])?;
         // e-j. The element functions, with their slots.
-        let slots = |vm: &mut Vm, settle: Value| -> Box<[Value]> {
-            let already = cell_new(vm, Value::Bool(false));
-            Box::new([Value::Object(already), Value::Number(f64::from(index)), Value::Object(list), settle, Value::Object(remaining)])
+        let slots = |already: Value, settle: Value| -> Box<[Value]> {
+            Box::new([already, Value::Number(f64::from(index)), Value::Object(list), settle, Value::Object(remaining)])
         };
         let (on_fulfilled, on_rejected) = match kind {
             Combinator::Race => (cap.resolve, cap.reject),
-            Combinator::All => {
-                let s = slots(vm, cap.resolve);
-                (element_fn(vm, Element::AllResolve, s), cap.reject)
-            }
+            Combinator::All => (element_fn(vm, Element::AllResolve, slots(Value::Bool(false), cap.resolve)), cap.reject),
             Combinator::AllSettled => {
                 // The two functions share one alreadyCalled record.
-                let s = slots(vm, cap.resolve);
+                let already = Value::Object(cell_new(vm, Value::Bool(false)));
+                let s = slots(already, cap.resolve);
                 (element_fn(vm, Element::SettledFulfilled, s.clone()), element_fn(vm, Element::SettledRejected, s))
             }
-            Combinator::Any => {
-                let s = slots(vm, cap.reject);
-                (cap.resolve, element_fn(vm, Element::AnyReject, s))
-            }
+            Combinator::Any => (cap.resolve, element_fn(vm, Element::AnyReject, slots(Value::Bool(false), cap.reject))),
         };
         // k. Set remainingElementsCount.[[Value]] to remainingElementsCount.[[Value]] + 1.
         if kind != Combinator::Race {
@@ -274,7 +269,7 @@ fn any_reject_element(vm: &mut Vm, _this: Value, args: &[Value], _nt: Option<Obj
 fn element_steps(vm: &mut Vm, x: Value, kind: Element) -> JsResult<Value> {
     let s = current_captures(vm);
     // 1-4. If alreadyCalled.[[Value]] is true, return undefined; set it to true.
-    if !first_call(vm, slot_obj(&s, 0)) {
+    if !first_call(vm, &s, 0) {
         return Ok(Value::Undefined);
     }
     let (Some(list), Some(remaining)) = (slot_obj(&s, 2), slot_obj(&s, 4)) else { return Ok(Value::Undefined) };
