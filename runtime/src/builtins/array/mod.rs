@@ -8,6 +8,7 @@
 //! prototype chain is the default one without indexed properties.
 
 mod access;
+mod from_async;
 mod iteration;
 mod iterator;
 mod mutate;
@@ -34,6 +35,7 @@ pub(crate) fn install(vm: &mut Vm) {
     let species = PropertyKey::Symbol(vm.heap.well_known.species);
     getter(vm, ctor, species, "[Symbol.species]", species_getter);
     install_constructor(vm, "Array", ctor, proto, "%Array%");
+    from_async::install(vm, ctor);
     install_prototype(vm, proto);
     iterator::install(vm, proto);
     install_unscopables(vm, proto);

@@ -23,6 +23,7 @@ fn constructor_and_statics() {
     check("Array.from({length: 3, 0: 'x'}, (v, i) => v + i).join()", "x0,NaN,NaN");
     check("Array.isArray([]) + ',' + Array.isArray({})", "true,false");
     check("Array.from([1,2].values()).length", "2");
+    check("typeof Array.fromAsync + Array.fromAsync.length + Array.fromAsync.name", "function1fromAsync");
 }
 
 #[test]
