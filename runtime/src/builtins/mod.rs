@@ -15,11 +15,34 @@ pub(crate) mod array;
 pub(crate) mod support;
 pub(crate) mod timers;
 pub(crate) mod console;
+pub(crate) mod boolean;
+pub(crate) mod core_support;
+#[cfg(test)]
+pub(crate) mod core_test_support;
+pub(crate) mod error;
+pub(crate) mod function;
+pub(crate) mod global;
+pub(crate) mod object;
+pub(crate) mod object_prototype;
+pub(crate) mod proxy;
+pub(crate) mod reflect;
+pub(crate) mod symbol;
+pub(crate) mod uri;
 
 use spindle_vm::Vm;
 
 /// Installs the standard library into `vm`'s realm.
 pub fn install(vm: &mut Vm) {
+    function::install(vm);
+    object::install(vm);
+    object_prototype::install(vm);
+    error::install(vm);
+    symbol::install(vm);
+    boolean::install(vm);
+    reflect::install(vm);
+    proxy::install(vm);
+    global::install(vm);
+    uri::install(vm);
     console::install(vm);
     array::install(vm);
     string::install(vm);
