@@ -69,8 +69,16 @@ impl Vm {
 
     /// Pushes a frame whose arguments are `count` registers of the calling
     /// frame from absolute stack index `start` (no copy to a temporary).
-    pub(crate) fn push_frame_from_registers(&mut self, f: Obj, this: Value, start: usize, count: usize, return_to: u16) -> JsResult<()> {
-        self.push_frame_with(f, this, Args::Stack { start, count }, None, Some(return_to))
+    pub(crate) fn push_frame_from_registers(
+        &mut self,
+        f: Obj,
+        this: Value,
+        start: usize,
+        count: usize,
+        new_target: Option<Obj>,
+        return_to: u16,
+    ) -> JsResult<()> {
+        self.push_frame_with(f, this, Args::Stack { start, count }, new_target, Some(return_to))
     }
 
     fn push_frame_with(&mut self, f: Obj, this: Value, args: Args<'_>, new_target: Option<Obj>, return_to: Option<u16>) -> JsResult<()> {

@@ -557,8 +557,18 @@ impl Vm {
                     self.set_r(dst, v);
                 }
                 Instr::New { dst, callee, args, argc } => {
-                    let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
                     let f = self.r(callee);
+                    if let Value::Object(o) = f {
+                        if matches!(&self.heap.object(o).kind, ObjectKind::Closure(c) if c.proto.is_constructor()) {
+                            self.safe_point();
+                            self.interp.save_top();
+                            let start = self.interp.base + args.0 as usize;
+                            self.push_frame_from_registers(o, Value::Undefined, start, argc as usize, Some(o), dst.0)?;
+                            proto = self.top_proto();
+                            continue;
+                        }
+                    }
+                    let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
                     if !self.is_constructor(f) {
                         return self.type_error("value is not a constructor");
                     }
@@ -703,7 +713,7 @@ impl Vm {
                     self.safe_point();
                     self.interp.save_top();
                     let start = self.interp.base + args.0 as usize;
-                    self.push_frame_from_registers(o, this, start, argc as usize, dst.0)?;
+                    self.push_frame_from_registers(o, this, start, argc as usize, None, dst.0)?;
                     return Ok(Some(self.top_proto()));
                 }
             }

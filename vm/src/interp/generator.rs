@@ -12,6 +12,14 @@ use crate::value::{Obj, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
 use super::Frame;
 
+/// What a resumption produced.
+pub(crate) enum Step {
+    /// A value and whether the generator is done.
+    Value(Value, bool),
+    /// An iterator result object passed through by `yield*`.
+    Result(Value),
+}
+
 /// How a generator is resumed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Resume {
@@ -87,6 +95,24 @@ impl Vm {
     /// GeneratorResume / GeneratorResumeAbrupt: runs generator `this` with
     /// `value` sent as `how`; returns the iterator result object.
     pub(crate) fn generator_resume(&mut self, this: Value, value: Value, how: Resume) -> JsResult<Value> {
+        match self.generator_resume_raw(this, value, how)? {
+            Step::Result(r) => Ok(r),
+            Step::Value(v, done) => self.iter_result(v, done),
+        }
+    }
+
+    /// `for-of`'s step over a generator whose `next` is the intrinsic one:
+    /// the value and done flag without making the result object (which
+    /// nothing else could observe).
+    pub(crate) fn generator_step_fast(&mut self, iterator: Value) -> JsResult<Option<Value>> {
+        match self.generator_resume_raw(iterator, Value::Undefined, Resume::Next)? {
+            Step::Value(_, true) => Ok(None),
+            Step::Value(v, false) => Ok(Some(v)),
+            Step::Result(r) => self.unwrap_iter_result(r),
+        }
+    }
+
+    fn generator_resume_raw(&mut self, this: Value, value: Value, how: Resume) -> JsResult<Step> {
         let Value::Object(g) = this else { return self.type_error("next method called on incompatible receiver") };
         let state = match &self.heap.object(g).kind {
             ObjectKind::Generator(gen) => gen.state,
@@ -94,12 +120,12 @@ impl Vm {
         };
         match (state, how) {
             (GeneratorState::Executing, _) => return self.type_error("Generator is already running"),
-            (GeneratorState::Completed, Resume::Next) => return self.iter_result(Value::Undefined, true),
-            (GeneratorState::Completed, Resume::Return) => return self.iter_result(value, true),
+            (GeneratorState::Completed, Resume::Next) => return Ok(Step::Value(Value::Undefined, true)),
+            (GeneratorState::Completed, Resume::Return) => return Ok(Step::Value(value, true)),
             (GeneratorState::Completed, Resume::Throw) => return Err(value),
             (GeneratorState::SuspendedStart, Resume::Return) => {
                 self.set_generator_state(g, GeneratorState::Completed);
-                return self.iter_result(value, true);
+                return Ok(Step::Value(value, true));
             }
             (GeneratorState::SuspendedStart, Resume::Throw) => {
                 self.set_generator_state(g, GeneratorState::Completed);
@@ -118,8 +144,8 @@ impl Vm {
             _ => (true, false),
         };
         match result {
-            Ok(v) if raw && !done => Ok(v),
-            Ok(v) => self.iter_result(v, done),
+            Ok(v) if raw && !done => Ok(Step::Result(v)),
+            Ok(v) => Ok(Step::Value(v, done)),
             Err(e) => {
                 self.set_generator_state(g, GeneratorState::Completed);
                 Err(e)
@@ -185,6 +211,9 @@ impl Vm {
         let gp = self.realm.intrinsics.generator_prototype;
         for (name, f) in [("next", next as crate::object::NativeFn), ("return", ret), ("throw", throw)] {
             let func = self.native_function(name, 1, f);
+            if name == "next" {
+                self.realm.named.insert("%GeneratorPrototype.next%", func);
+            }
             let key = PropertyKey::Atom(self.heap.intern_str(name));
             self.heap.define_raw(gp, key, Value::Object(func), Attributes::WRITABLE_CONFIGURABLE);
         }

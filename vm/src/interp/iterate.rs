@@ -24,7 +24,17 @@ impl Vm {
 
     /// IteratorStepValue: `Some(value)`, or `None` when done.
     pub(crate) fn iterator_step(&mut self, iterator: Value, next: Value) -> JsResult<Option<Value>> {
+        if let (Value::Object(it), Some(intrinsic)) = (iterator, self.realm.intrinsic("%GeneratorPrototype.next%")) {
+            if next == Value::Object(intrinsic) && matches!(self.heap.object(it).kind, crate::object::ObjectKind::Generator(_)) {
+                return self.generator_step_fast(iterator);
+            }
+        }
         let result = self.call(next, iterator, &[])?;
+        self.unwrap_iter_result(result)
+    }
+
+    /// The value of an iterator result object, or `None` if it says done.
+    pub(crate) fn unwrap_iter_result(&mut self, result: Value) -> JsResult<Option<Value>> {
         let Value::Object(r) = result else {
             return self.type_error("Iterator result is not an object");
         };
