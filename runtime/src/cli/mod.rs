@@ -2,6 +2,7 @@
 //! subcommand. Each subcommand returns the process exit code.
 
 mod disasm;
+mod lower;
 mod parse;
 mod run;
 mod source;
@@ -44,6 +45,14 @@ enum Command {
         #[command(flatten)]
         event_loop: run::LoopArgs,
     },
+    /// Print FILE with every async function lowered to a generator run by `spawn`.
+    Lower {
+        /// The JavaScript file (`.mjs` files are modules).
+        file: std::path::PathBuf,
+        /// Parse as an ECMAScript module.
+        #[arg(long)]
+        module: bool,
+    },
     /// Print the bytecode of each function of FILE.
     Disasm {
         /// The JavaScript file.
@@ -58,6 +67,7 @@ pub fn main() -> ExitCode {
         Command::Parse { file, module, json } => parse::run(&file, module, json),
         Command::Run { file, event_loop } => run::run_file(&file, &event_loop),
         Command::Eval { code, event_loop } => run::eval(&code, &event_loop),
+        Command::Lower { file, module } => lower::run(&file, module),
         Command::Disasm { file } => disasm::run(&file),
     }
 }
