@@ -95,9 +95,16 @@ impl Ctx<'_> {
 
     /// `value[Symbol.toStringTag]` when it is a string that is not an own
     /// enumerable property (own at all, with `showHidden`); else `""`.
+    /// Like Node, this calls a getter (`get [Symbol.toStringTag]()` in a
+    /// class); one that throws counts as no tag.
     pub(super) fn string_tag(&mut self, o: Obj) -> String {
         let key = PropertyKey::Symbol(self.vm.heap.well_known.to_string_tag);
-        let Value::String(s) = reflect::get(self.vm, o, key) else { return String::new() };
+        let value = match reflect::lookup(self.vm, o, key) {
+            Some(Property::Data { value, .. }) => value,
+            Some(Property::Accessor { get: Some(g), .. }) => self.vm.call(Value::Object(g), Value::Object(o), &[]).unwrap_or_default(),
+            _ => Value::Undefined,
+        };
+        let Value::String(s) = value else { return String::new() };
         let tag = self.vm.heap.to_rust_string(s);
         let hidden = match reflect::own(self.vm, o, key) {
             Some(p) => !(self.opts.show_hidden || p.enumerable()),
@@ -224,13 +231,16 @@ impl Ctx<'_> {
     }
 }
 
-/// `Function`, `GeneratorFunction`, `AsyncFunction` or
-/// `AsyncGeneratorFunction`, from the compiled function's kind. (Async
-/// functions are not marked by the VM yet; when they are, this is the one
-/// place to read the mark.)
+/// `Function`, `GeneratorFunction` or `AsyncFunction`, from the compiled
+/// function's kind (`AsyncGeneratorFunction` goes here once the VM has
+/// async generators).
 fn function_type(ctx: &Ctx<'_>, o: Obj) -> &'static str {
     match &ctx.vm.heap.object(o).kind {
-        ObjectKind::Closure(c) if c.proto.kind == FunctionKind::Generator => "GeneratorFunction",
+        ObjectKind::Closure(c) => match c.proto.kind {
+            FunctionKind::Generator => "GeneratorFunction",
+            FunctionKind::Async => "AsyncFunction",
+            _ => "Function",
+        },
         _ => "Function",
     }
 }

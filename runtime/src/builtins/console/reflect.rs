@@ -3,9 +3,10 @@
 //! included), lookups along the prototype chain that stop at accessors
 //! and proxies, proxy targets, and `instanceof` by prototype chain.
 //!
-//! Node calls getters for a few internal reads (`err.name`, `fn.name`,
-//! `value[Symbol.toStringTag]`); here an accessor reads as `undefined`,
-//! so inspecting never runs user code and never collects garbage.
+//! Node calls getters for a few internal reads (`err.name`, `fn.name`);
+//! here an accessor reads as `undefined`, so these reads never run user
+//! code (and so never collect garbage). The one getter the formatter does
+//! call, as Node does, is a `Symbol.toStringTag` getter (`naming.rs`).
 
 use spindle_vm::object::{ObjectKind, Property};
 use spindle_vm::value::{Obj, PropertyKey, Value};
