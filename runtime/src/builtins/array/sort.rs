@@ -120,13 +120,13 @@ fn sort_values(vm: &mut Vm, values: &mut [Value], comparator: Comparator) -> JsR
         Comparator::Strings if values.len() < 2 => Ok(()),
         Comparator::Strings => {
             // CompareArrayElements 5-10: compare ToString(x) and ToString(y) by code units.
-            let mut keyed: Vec<(usize, Vec<u16>)> = Vec::with_capacity(values.len());
-            for (i, &v) in values.iter().enumerate() {
-                let s = vm.to_string(v)?;
-                keyed.push((i, vm.heap.units(s).to_vec()));
+            let mut keyed: Vec<(spindle_vm::value::Str, Value)> = Vec::with_capacity(values.len());
+            for &v in values.iter() {
+                keyed.push((vm.to_string(v)?, v));
             }
-            keyed.sort_by(|a, b| a.1.cmp(&b.1));
-            let sorted: Vec<Value> = keyed.iter().filter_map(|(i, _)| values.get(*i).copied()).collect();
+            let heap = &vm.heap;
+            keyed.sort_by(|a, b| heap.units(a.0).cmp(heap.units(b.0)));
+            let sorted: Vec<Value> = keyed.into_iter().map(|(_, v)| v).collect();
             values.copy_from_slice(&sorted);
             Ok(())
         }
