@@ -469,3 +469,30 @@ fn proxies_show_their_target() {
     }
     assert_eq!(inspect_with(&mut rt.vm, proxy, InspectOptions::default()), "<Revoked Proxy>");
 }
+
+#[test]
+fn random_values_match_node() {
+    // fixtures/inspect_fuzz.js builds random nested values (classes,
+    // getters, symbols, errors, promises, cycles, long and multi-line
+    // strings, sparse and numeric arrays) and format-string calls; the
+    // .expected file is Node 20's util.format of each, one after another.
+    let mut rt = Runtime::new();
+    let Some(spindle_vm::Value::Object(pair)) = eval(&mut rt, include_str!("fixtures/inspect_fuzz.js")) else { return };
+    let part = |rt: &mut Runtime, i: u32| match rt.vm.get(pair, spindle_vm::PropertyKey::Index(i), spindle_vm::Value::Object(pair)) {
+        Ok(spindle_vm::Value::Object(a)) => rt.vm.heap.dense_elements(a).map(<[_]>::to_vec).unwrap_or_default(),
+        other => panic!("{other:?}"),
+    };
+    let (values, calls) = (part(&mut rt, 0), part(&mut rt, 1));
+    let mut lines: Vec<String> = values.iter().map(|&v| super::inspect(&mut rt.vm, v)).collect();
+    for call in calls {
+        let spindle_vm::Value::Object(a) = call else { panic!("{call:?}") };
+        let args = rt.vm.heap.dense_elements(a).map(<[_]>::to_vec).unwrap_or_default();
+        lines.push(format::format_args(&mut rt.vm, &args).unwrap_or_else(|e| format!("<threw {e:?}>")));
+    }
+    let got = lines.join("\n") + "\n";
+    let expected = include_str!("fixtures/inspect_fuzz.expected");
+    for (n, (g, e)) in got.lines().zip(expected.lines()).enumerate() {
+        assert_eq!(g, e, "line {} differs", n + 1);
+    }
+    assert_eq!(got, expected);
+}
