@@ -48,6 +48,16 @@ pub struct Capability {
     pub reject: Value,
 }
 
+impl Capability {
+    /// The capability of a promise that only its reaction job will settle
+    /// (the derived promise of `then` when the species is %Promise%): no
+    /// resolving functions are made, since no code could ever see them;
+    /// the job resolves or rejects `promise` directly, with the same steps.
+    pub fn internal(promise: Obj) -> Capability {
+        Capability { promise: Value::Object(promise), resolve: Value::Undefined, reject: Value::Undefined }
+    }
+}
+
 /// A PromiseReaction record.
 #[derive(Debug, Clone, Copy)]
 pub struct Reaction {
@@ -309,6 +319,14 @@ impl Vm {
             Handler::Function(f) => self.call_from_host(f, Value::Undefined, &[argument]),
         };
         let Some(cap) = reaction.capability else { return Ok(()) };
+        if let (Value::Undefined, Value::Object(promise)) = (cap.resolve, cap.promise) {
+            // An internal capability: settle the promise directly.
+            match result {
+                Ok(v) => self.resolve_promise(promise, v)?,
+                Err(e) => self.reject_promise(promise, e),
+            }
+            return Ok(());
+        }
         match result {
             Ok(v) => self.call_from_host(cap.resolve, Value::Undefined, &[v])?,
             Err(e) => self.call_from_host(cap.reject, Value::Undefined, &[e])?,

@@ -3,7 +3,7 @@
 
 use super::capability::{builtin_closure, current_captures, new_promise_capability, promise_resolve, slot};
 use crate::builtins::support::arg;
-use spindle_vm::promise::Handler;
+use spindle_vm::promise::{Capability, Handler};
 use spindle_vm::value::{Obj, PropertyKey, Value};
 use spindle_vm::{JsResult, Vm};
 
@@ -18,7 +18,13 @@ pub(super) fn then(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -
     let default = super::capability::intrinsic_promise(vm).map_or(Value::Undefined, Value::Object);
     let c = vm.species_constructor(promise, default)?;
     // 4. Let resultCapability be ? NewPromiseCapability(C).
-    let capability = new_promise_capability(vm, c)?;
+    //    With %Promise%, nobody but the reaction job can reach the
+    //    resolving functions: the internal capability skips making them.
+    let capability = if c.as_object().is_some() && c == default {
+        Capability::internal(vm.new_promise())
+    } else {
+        new_promise_capability(vm, c)?
+    };
     // 5. Return PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability).
     let on_fulfilled = handler(vm, arg(args, 0));
     let on_rejected = handler(vm, arg(args, 1));
