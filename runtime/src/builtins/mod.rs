@@ -24,6 +24,7 @@ pub(crate) mod function;
 pub(crate) mod global;
 pub(crate) mod object;
 pub(crate) mod object_prototype;
+pub(crate) mod promise;
 pub(crate) mod proxy;
 pub(crate) mod reflect;
 pub(crate) mod symbol;
@@ -50,5 +51,6 @@ pub fn install(vm: &mut Vm) {
     bigint::install(vm);
     math::install(vm);
     json::install(vm);
+    promise::install(vm);
     timers::install(vm);
 }
