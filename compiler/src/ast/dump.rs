@@ -227,9 +227,19 @@ fn labelled(ty: &str, key: &str) -> bool {
     matches!(key, "params" | "superClass") || ty == "ForStatement"
 }
 
+/// Deepest level indented with spaces in the text form.
+const MAX_INDENT: usize = 64;
+
 /// Indents a new line of the text and writes the field label, if any.
 fn start_line(out: &mut String, depth: usize, label: Option<&str>) {
-    out.extend(std::iter::repeat_n("  ", depth));
+    // Past 64 levels the depth is written as a number, so a deep tree's text
+    // grows linearly, not quadratically.
+    if depth > MAX_INDENT {
+        out.extend(std::iter::repeat_n("  ", MAX_INDENT));
+        out.push_str(&format!("[{depth}] "));
+    } else {
+        out.extend(std::iter::repeat_n("  ", depth));
+    }
     if let Some(label) = label {
         out.push_str(label);
         out.push_str(": ");

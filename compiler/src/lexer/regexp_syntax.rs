@@ -45,7 +45,7 @@ fn check_with_regress(pattern: &str, flags: &str, unicode: bool) -> Result<(), S
     let mut options = regress::Flags::from(flags);
     options.no_opt = true;
     options.unicode = unicode;
-    let result = catch_unwind(AssertUnwindSafe(|| {
+    let compile = || {
         // A 4-byte UTF-8 sequence is an astral character: two code units.
         if unicode || !pattern.bytes().any(|b| b >= 0xF0) {
             regress::Regex::with_flags(pattern, options).map(drop)
@@ -54,7 +54,11 @@ fn check_with_regress(pattern: &str, flags: &str, unicode: bool) -> Result<(), S
             let units = legacy_units(pattern);
             regress::Regex::from_unicode(units.iter().copied(), options).map(drop)
         }
-    }));
+    };
+    // regress recurses over the pattern's structure without a depth limit:
+    // give long patterns a stack sized to them (about 2 KiB a pattern byte).
+    let red_zone = 64 * 1024 + pattern.len() * 2048;
+    let result = catch_unwind(AssertUnwindSafe(|| stacker::maybe_grow(red_zone, red_zone, compile)));
     match result {
         Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => Err(e.text),

@@ -17,6 +17,10 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn parse_class_with(&mut self, declaration: bool, anonymous_ok: bool) -> PResult<&'a Class<'a>> {
+        self.nested(|p| p.parse_class_inner(declaration, anonymous_ok))
+    }
+
+    fn parse_class_inner(&mut self, declaration: bool, anonymous_ok: bool) -> PResult<&'a Class<'a>> {
         let start = self.tok.span.start;
         self.expect(T::Class)?;
         let outer_strict = self.ctx.strict;

@@ -6,6 +6,10 @@ use crate::ast::*;
 use crate::lexer::{TokenKind as T, TokenValue};
 use crate::span::Span;
 
+/// Longest left-nested chain (`a+b+c…`, `a.b.c…`, `f()()…`) accepted: each
+/// link is one level of the tree that later passes walk recursively.
+const MAX_CHAIN: u32 = 20_000;
+
 /// Binary operator precedence (higher binds tighter); `None` if not binary.
 fn binary_precedence(kind: T, no_in: bool) -> Option<u8> {
     Some(match kind {
@@ -200,6 +204,7 @@ impl<'a> Parser<'a> {
 
     /// Operator-precedence parsing of the operators binding tighter than `min`.
     fn parse_binary_rhs(&mut self, mut left: Expr<'a>, start: u32, min: u8, no_in: bool) -> PResult<Expr<'a>> {
+        let mut chain = 0u32;
         let mut coalesce_seen = matches!(left, Expr::Logical(l) if l.op == LogicalOp::Coalesce);
         let mut logical_seen = matches!(left, Expr::Logical(l) if l.op != LogicalOp::Coalesce);
         while let Some(prec) = binary_precedence(self.tok.kind, no_in) {
@@ -209,6 +214,10 @@ impl<'a> Parser<'a> {
             let kind = self.tok.kind;
             let is_coalesce = kind == T::QuestionQuestion;
             let is_logical = matches!(kind, T::AmpAmp | T::PipePipe);
+            chain += 1;
+            if chain > MAX_CHAIN {
+                return self.error("Expression chain too long: the program is nested too deeply to compile", self.tok.span);
+            }
             if (is_coalesce && logical_seen) || (is_logical && coalesce_seen) {
                 return self.error(
                     "Logical expressions and coalesce expressions cannot be mixed. Wrap either by parentheses",
@@ -438,7 +447,12 @@ impl<'a> Parser<'a> {
         async_arrow: Option<(ScopeId, RefId)>,
     ) -> PResult<Expr<'a>> {
         let mut optional_chain = false;
+        let mut chain = 0u32;
         loop {
+            chain += 1;
+            if chain > MAX_CHAIN {
+                return self.error("Expression chain too long: the program is nested too deeply to compile", self.tok.span);
+            }
             let optional = self.at(T::QuestionDot);
             if optional {
                 if no_calls {

@@ -20,7 +20,7 @@ pub use resolve::Resolution;
 
 use crate::ast::{RefId, ScopeId};
 use crate::span::Span;
-use cranelift_entity::{PrimaryMap, SecondaryMap};
+use cranelift_entity::{EntityRef, PrimaryMap, SecondaryMap};
 use rustc_hash::FxHashMap;
 
 /// What kind of region of code a scope is.
@@ -221,13 +221,13 @@ impl<'a> ScopeTree<'a> {
     /// `from` to `to`, and moves the occurrences from `first_ref` on that are
     /// directly in `from` to `to` (cover grammar → arrow parameters).
     pub fn adopt(&mut self, first: ScopeId, first_ref: RefId, from: ScopeId, to: ScopeId) {
-        for (id, scope) in self.scopes.iter_mut() {
-            if id >= first && id != to && scope.parent == Some(from) {
+        for (id, scope) in self.scopes.iter_mut().skip(first.index()) {
+            if id != to && scope.parent == Some(from) {
                 scope.parent = Some(to);
             }
         }
-        for (id, r) in self.refs.iter_mut() {
-            if id >= first_ref && r.scope == from {
+        for (_, r) in self.refs.iter_mut().skip(first_ref.index()) {
+            if r.scope == from {
                 r.scope = to;
             }
         }
