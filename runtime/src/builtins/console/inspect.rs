@@ -406,7 +406,7 @@ impl<'v> Ctx<'v> {
     fn key_display(&mut self, key: PropertyKey, enumerable: bool) -> String {
         match key {
             PropertyKey::Symbol(s) => {
-                let text: Vec<u16> = reflect::symbol_string(self.vm, s).encode_utf16().collect();
+                let text = reflect::symbol_units(self.vm, s);
                 format!("[{}]", escape_units(&text, true))
             }
             PropertyKey::Atom(a) => {

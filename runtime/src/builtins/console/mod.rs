@@ -17,6 +17,7 @@ mod errors;
 mod format;
 mod inspect;
 mod layout;
+mod methods;
 mod naming;
 mod reflect;
 mod text;
@@ -30,19 +31,41 @@ use super::builder::{native_function, Builder};
 use spindle_vm::object::{Attributes, ObjectKind};
 use spindle_vm::value::{Obj, Value};
 use spindle_vm::{JsResult, Vm};
-use std::io::Write;
+
+/// The console methods and their implementations.
+const METHODS: [(&str, spindle_vm::object::NativeFn); 14] = [
+    ("log", log),
+    ("info", log),
+    ("debug", log),
+    ("warn", error),
+    ("error", error),
+    ("dir", methods::dir),
+    ("group", methods::group),
+    ("groupCollapsed", methods::group),
+    ("groupEnd", methods::group_end),
+    ("assert", methods::assert),
+    ("count", methods::count),
+    ("countReset", methods::count_reset),
+    ("trace", methods::trace),
+    ("print", log),
+];
 
 /// Installs `console` and `print`.
 pub(crate) fn install(vm: &mut Vm) {
     let console = vm.heap.alloc_object(Some(vm.realm.intrinsics.object_prototype), ObjectKind::Ordinary);
-    Builder::new(vm, console)
-        .method("log", 0, log)
-        .method("info", 0, log)
-        .method("debug", 0, log)
-        .method("warn", 0, error)
-        .method("error", 0, error);
+    let state = methods::new_state(vm);
+    let mut print = None;
+    for (name, f) in METHODS {
+        let func = methods::method(vm, name, f, state);
+        if name == "print" {
+            print = Some(func);
+        } else {
+            let key = vm.heap.key_from_str(name);
+            vm.heap.define_raw(console, key, Value::Object(func), Attributes::WRITABLE_CONFIGURABLE);
+        }
+    }
+    let print = print.unwrap_or_else(|| native_function(vm, "print", 0, log, false));
     let global = vm.realm.global;
-    let print = native_function(vm, "print", 0, log, false);
     Builder::new(vm, global)
         .value("console", Value::Object(console), Attributes::WRITABLE_CONFIGURABLE)
         .value("print", Value::Object(print), Attributes::WRITABLE_CONFIGURABLE)
@@ -52,16 +75,14 @@ pub(crate) fn install(vm: &mut Vm) {
 /// `console.log`, `info`, `debug` and `print`: one line on stdout.
 fn log(vm: &mut Vm, _this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
     let line = format::format_args(vm, args)?;
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{line}");
+    methods::write(vm, methods::Stream::Out, &line);
     Ok(Value::Undefined)
 }
 
 /// `console.warn` and `error`: one line on stderr.
 fn error(vm: &mut Vm, _this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
     let line = format::format_args(vm, args)?;
-    let mut out = std::io::stderr().lock();
-    let _ = writeln!(out, "{line}");
+    methods::write(vm, methods::Stream::Err, &line);
     Ok(Value::Undefined)
 }
 

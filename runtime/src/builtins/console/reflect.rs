@@ -140,8 +140,17 @@ pub(super) fn primitive_string(vm: &Vm, value: Value) -> Option<String> {
 
 /// `Symbol.prototype.toString`: `Symbol(description)`.
 pub(super) fn symbol_string(vm: &Vm, s: spindle_vm::value::Sym) -> String {
-    let d = vm.heap.symbol_description(s).map(|d| vm.heap.to_rust_string(d)).unwrap_or_default();
-    format!("Symbol({d})")
+    String::from_utf16_lossy(&symbol_units(vm, s))
+}
+
+/// [`symbol_string`] as UTF-16 code units (lone surrogates kept).
+pub(super) fn symbol_units(vm: &Vm, s: spindle_vm::value::Sym) -> Vec<u16> {
+    let mut units: Vec<u16> = "Symbol(".encode_utf16().collect();
+    if let Some(d) = vm.heap.symbol_description(s) {
+        units.extend_from_slice(vm.heap.units(d));
+    }
+    units.push(u16::from(b')'));
+    units
 }
 
 /// JavaScript truthiness of a primitive (objects are truthy).

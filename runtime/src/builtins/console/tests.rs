@@ -496,3 +496,15 @@ fn random_values_match_node() {
     }
     assert_eq!(got, expected);
 }
+
+#[test]
+fn console_methods_run_and_keep_state() {
+    let mut rt = Runtime::new();
+    let src = "console.group('g'); console.groupCollapsed(); console.groupEnd(); console.count(); console.count('x'); \
+               console.countReset('x'); console.assert(1); console.dir({a: {b: {c: {d: 1}}}}, {depth: null}); console.groupEnd(); 1";
+    assert!(matches!(rt.eval(src, "t.js"), Ok(spindle_vm::Value::Number(n)) if n == 1.0));
+    let opts = rt.eval("({depth: null, showHidden: true, maxArrayLength: 2, breakLength: Infinity, compact: 1})", "t.js");
+    let Ok(spindle_vm::Value::Object(o)) = opts else { panic!("{opts:?}") };
+    let opts = super::methods::read_options(&mut rt.vm, o);
+    assert_eq!((opts.depth, opts.show_hidden, opts.max_array_length, opts.break_length, opts.compact), (None, true, 2, usize::MAX, 1));
+}
