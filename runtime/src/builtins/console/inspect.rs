@@ -8,10 +8,10 @@
 //! Set, Promise, Date, RegExp) adds an arm there that picks its braces,
 //! head and [`Body`], and, if it has entries, a case in [`Ctx::body`].
 //!
-//! Recursion is bounded by the depth option (2 by default), arrays show
-//! at most 100 elements, and once the output passes 2^27 characters the
-//! remaining objects are abbreviated, so any input is formatted in
-//! bounded stack and time.
+//! Recursion is bounded by the depth option (2 by default) and in any case
+//! by [`MAX_NESTING`], arrays show at most 100 elements, and once the
+//! output passes 2^27 characters the remaining objects are abbreviated, so
+//! any input is formatted in bounded stack and time.
 
 use super::errors::is_error;
 use super::layout::Extras;
@@ -108,6 +108,12 @@ enum Entry {
 /// Budget of output characters at one level before abbreviating.
 const BUDGET: usize = 1 << 27;
 
+/// How many objects deep the formatter goes (with `depth: null`) before
+/// giving up on the innermost one the way Node does when it runs out of
+/// stack: `[Array: Inspection interrupted prematurely. Maximum call stack
+/// size exceeded.]`. Keeps the Rust stack bounded on any input.
+const MAX_NESTING: usize = 1000;
+
 impl<'v> Ctx<'v> {
     /// A context for one call.
     pub(crate) fn new(vm: &'v mut Vm, opts: InspectOptions) -> Ctx<'v> {
@@ -195,6 +201,11 @@ impl<'v> Ctx<'v> {
             let style = self.ctx_style(o, frame.constructor.as_deref(), &frame.tag);
             let name = &style[..style.len() - 1];
             return if frame.constructor.is_some() { format!("[{name}]") } else { name.to_string() };
+        }
+        if self.seen.len() >= MAX_NESTING {
+            let style = self.ctx_style(o, frame.constructor.as_deref(), &frame.tag);
+            let name = &style[..style.len() - 1];
+            return format!("[{name}: Inspection interrupted prematurely. Maximum call stack size exceeded.]");
         }
         let recurse_times = recurse_times + 1;
         self.seen.push(o);

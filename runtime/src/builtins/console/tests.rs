@@ -508,3 +508,13 @@ fn console_methods_run_and_keep_state() {
     let opts = super::methods::read_options(&mut rt.vm, o);
     assert_eq!((opts.depth, opts.show_hidden, opts.max_array_length, opts.break_length, opts.compact), (None, true, 2, usize::MAX, 1));
 }
+
+#[test]
+fn unlimited_depth_stops_before_the_stack_runs_out() {
+    let mut rt = Runtime::new();
+    let v = rt.eval("let a = [1]; for (let i = 0; i < 100000; i++) a = [a]; a", "t.js").unwrap_or_default();
+    let opts = InspectOptions { depth: None, ..InspectOptions::default() };
+    let text = inspect_with(&mut rt.vm, v, opts);
+    // Node 20 (util.inspect(a, { depth: null })) ends its output the same way, at a depth set by V8's stack size.
+    assert!(text.contains("[Array: Inspection interrupted prematurely. Maximum call stack size exceeded.]"), "{}", &text[..200]);
+}
