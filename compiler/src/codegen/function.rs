@@ -76,6 +76,7 @@ impl<'a> Compiler<'a, '_> {
             self.f.generator = Some((resume, mode));
         }
         self.enter_scope(f.scope)?;
+        self.bind_self_name(f)?;
         self.save_captured_this(f.scope, kind)?;
         self.bind_params(f, params)?;
         self.hoist_functions(f.body)?;
@@ -91,6 +92,19 @@ impl<'a> Compiler<'a, '_> {
         let r = self.f.b.alloc();
         self.emit(Instr::LoadUndefined { dst: r });
         self.emit_return(r);
+        Ok(())
+    }
+
+    /// A named function expression sees itself under its name.
+    fn bind_self_name(&mut self, f: &Function<'a>) -> CResult<()> {
+        let Some(id) = f.id else { return Ok(()) };
+        let Some(index) = self.scopes.lookup_local(f.scope, id.name) else { return Ok(()) };
+        if self.scopes.binding(f.scope, index).kind != BindingKind::SelfName {
+            return Ok(());
+        }
+        let r = self.f.b.alloc();
+        self.emit(Instr::LoadCallee { dst: r });
+        self.store_binding(f.scope, index, r);
         Ok(())
     }
 
