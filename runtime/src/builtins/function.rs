@@ -1,33 +1,25 @@
-//! The Function constructor (CreateDynamicFunction, ECMAScript 2025
-//! §20.2.1) and `Function.prototype` (§20.2.3): itself a built-in function
-//! that accepts anything and returns undefined, with `apply`, `bind`,
-//! `call`, `toString`, `@@hasInstance` and the restricted `caller` /
-//! `arguments` accessors.
-//!
-//! Dynamic functions are compiled into the running VM's heap from the
-//! source text `(function anonymous(P\n) {\nB\n})`, after checking that
-//! the parameters and the body each parse alone (so neither can close the
-//! function early and smuggle code out of it).
+//! The Function constructor (ECMAScript 2025 §20.2.1; its
+//! CreateDynamicFunction is in `dynamic_function.rs`) and
+//! `Function.prototype` (§20.2.3): itself a built-in function that accepts
+//! anything and returns undefined, with `apply`, `bind`, `call`,
+//! `toString`, `@@hasInstance` and the restricted `caller` / `arguments`
+//! accessors.
 
 use super::builder::Builder;
+use super::dynamic_function;
 use super::core_support::{describe, is_callable, make_constructor, symbol_method};
 use super::support::{arg, key};
-use spindle_compiler::ast::{Expr, Stmt};
-use spindle_compiler::{compile_script, parse, Goal};
 use spindle_vm::object::{Attributes, BoundFunction, NativeFunction, ObjectKind, Property};
 use spindle_vm::ops::int_conversions::to_integer_or_infinity;
 use spindle_vm::value::{Obj, PropertyKey, Value};
 use spindle_vm::{JsResult, Vm};
-
-/// The file name stack traces show for dynamic functions.
-const DYNAMIC_FILE: &str = "<anonymous>";
 
 /// Turns %Function.prototype% into a native function and installs its
 /// methods and the Function constructor.
 pub(crate) fn install(vm: &mut Vm) {
     let fp = vm.realm.intrinsics.function_prototype;
     make_function_prototype_callable(vm, fp);
-    make_constructor(vm, "Function", 1, function_constructor, fp, ("%Function%", "%Function.prototype%"));
+    make_constructor(vm, "Function", 1, dynamic_function::function_constructor, fp, ("%Function%", "%Function.prototype%"));
     Builder::new(vm, fp)
         .method("apply", 2, apply)
         .method("bind", 1, bind)
@@ -58,98 +50,6 @@ fn make_function_prototype_callable(vm: &mut Vm, fp: Obj) {
 /// %Function.prototype% itself (§20.2.3): accepts any arguments, returns undefined.
 fn function_prototype_call(_vm: &mut Vm, _this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
     Ok(Value::Undefined)
-}
-
-/// Function(...parameterArgs, bodyArg) (§20.2.1.1).
-fn function_constructor(vm: &mut Vm, _this: Value, args: &[Value], new_target: Option<Obj>) -> JsResult<Value> {
-    // 1. Let C be the active function object.
-    // 2. If bodyArg is not present, set bodyArg to the empty String.
-    // 3. Return ? CreateDynamicFunction(C, NewTarget, normal, parameterArgs, bodyArg).
-    create_dynamic_function(vm, new_target, args).map(Value::Object)
-}
-
-/// CreateDynamicFunction(constructor, newTarget, normal, parameterArgs,
-/// bodyArg) (§20.2.1.1.1), with `args` = parameterArgs ++ [bodyArg].
-fn create_dynamic_function(vm: &mut Vm, new_target: Option<Obj>, args: &[Value]) -> JsResult<Obj> {
-    // 6-8. Let parameterStrings be ToString of each parameter argument.
-    let (params, body) = match args.split_last() {
-        Some((body, params)) => (params, *body),
-        None => (&[][..], Value::Undefined),
-    };
-    let mut parameter_strings = Vec::with_capacity(params.len());
-    for p in params {
-        parameter_strings.push(vm.to_rust_string(*p)?);
-    }
-    // 9. Let bodyString be ? ToString(bodyArg) (the empty String when absent).
-    let body_string = if args.is_empty() { String::new() } else { vm.to_rust_string(body)? };
-    // 12-15. Let P be the parameter strings joined with ",".
-    let p = parameter_strings.join(",");
-    // 16. Let bodyParseString be LF + bodyString + LF.
-    let body_parse = format!("\n{body_string}\n");
-    // 19-22. The parameters and the body must each parse on their own.
-    check_part(vm, &format!("(function anonymous({p}\n) {{\n}})"))?;
-    check_part(vm, &format!("(function anonymous(\n) {{{body_parse}}})"))?;
-    // 17, 23-25. Let sourceString be "function anonymous(" + P + LF + ") {" + bodyParseString + "}".
-    let source = format!("(function anonymous({p}\n) {{{body_parse}}})");
-    let f = compile_function(vm, &source)?;
-    // 26. Let proto be ? GetPrototypeFromConstructor(newTarget, fallbackProto).
-    let fallback = vm.realm.intrinsics.function_prototype;
-    let proto = match new_target {
-        Some(nt) => vm.get_prototype_from_constructor(nt, fallback)?,
-        None => fallback,
-    };
-    // 29. F = OrdinaryFunctionCreate(proto, ...); 30. SetFunctionName(F, "anonymous");
-    // 34. MakeConstructor(F) — done when the closure was made.
-    vm.heap.object_mut(f).proto = Some(proto);
-    Ok(f)
-}
-
-/// Parses `source` (a parenthesised function expression) and checks it is
-/// exactly one function expression spanning the whole text.
-fn check_part(vm: &mut Vm, source: &str) -> JsResult<()> {
-    let arena = bumpalo::Bump::new();
-    let parsed = match parse(&arena, source, Goal::Script) {
-        Ok(p) => p,
-        Err(e) => return vm.syntax_error(&e.message),
-    };
-    if !is_whole_function(&parsed.program.body, source.len()) {
-        return vm.syntax_error("Function arguments or body close the function early");
-    }
-    Ok(())
-}
-
-/// The program is `(function ...)` and nothing else.
-fn is_whole_function(body: &[Stmt<'_>], len: usize) -> bool {
-    match body {
-        [Stmt::Expr(Expr::Paren(inner, _), _)] => match inner {
-            Expr::Function(f) => f.span.start == 1 && f.span.end as usize + 1 == len,
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
-/// Compiles and runs `(function anonymous(...) {...})` in the global scope;
-/// returns the closure.
-fn compile_function(vm: &mut Vm, source: &str) -> JsResult<Obj> {
-    let proto = {
-        let arena = bumpalo::Bump::new();
-        let parsed = match parse(&arena, source, Goal::Script) {
-            Ok(p) => p,
-            Err(e) => return vm.syntax_error(&e.message),
-        };
-        if !is_whole_function(&parsed.program.body, source.len()) {
-            return vm.syntax_error("Function arguments or body close the function early");
-        }
-        match compile_script(&parsed.program, &parsed.scopes, &mut vm.heap, DYNAMIC_FILE, source) {
-            Ok(p) => p,
-            Err(e) => return vm.syntax_error(&e.message),
-        }
-    };
-    match vm.run_script(proto)? {
-        Value::Object(f) => Ok(f),
-        _ => vm.type_error("internal error: the dynamic function did not evaluate to a function"),
-    }
 }
 
 /// The this value as a callable, or a TypeError naming `method`.
@@ -304,19 +204,6 @@ mod tests {
         assert_eq!(run("Function.prototype(1, 2)"), "undefined");
         assert_eq!(run("Function.prototype.length + ':' + Function.prototype.name"), "0:");
         assert_eq!(run("Object.getPrototypeOf(Function.prototype) === Object.prototype"), "true");
-    }
-
-    #[test]
-    fn dynamic_functions() {
-        assert_eq!(run("new Function('a', 'b', 'return a + b')(1, 2)"), "3");
-        assert_eq!(run("Function('return 7')()"), "7");
-        assert_eq!(run("Function('a,b', 'c', 'return a+b+c')(1,2,3)"), "6");
-        assert_eq!(run("Function('a', 'b', 'return 1').toString()"), "function anonymous(a,b\n) {\nreturn 1\n}");
-        assert_eq!(run("Function().name"), "anonymous");
-        assert_eq!(run("Function('/*', '*/){')"), "SyntaxError: Unterminated comment");
-        assert_eq!(run("Function('}), (function(){')").starts_with("SyntaxError"), true);
-        assert_eq!(run("Function('a){}, function(b', '')").starts_with("SyntaxError"), true);
-        assert_eq!(run("class F extends Function {}; var f = new F('return 1'); (f instanceof F) + ':' + f()"), "true:1");
     }
 
     #[test]

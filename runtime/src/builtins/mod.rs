@@ -29,12 +29,14 @@ pub(crate) mod proxy;
 pub(crate) mod reflect;
 pub(crate) mod symbol;
 pub(crate) mod uri;
+pub(crate) mod dynamic_function;
 
 use spindle_vm::Vm;
 
 /// Installs the standard library into `vm`'s realm.
 pub fn install(vm: &mut Vm) {
     function::install(vm);
+    dynamic_function::install(vm);
     object::install(vm);
     object_prototype::install(vm);
     error::install(vm);

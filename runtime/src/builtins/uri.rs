@@ -50,8 +50,7 @@ fn encode_uri_component(vm: &mut Vm, _this: Value, args: &[Value], _nt: Option<O
 /// ToString of the argument, then Encode or Decode; a URIError on failure.
 fn encode_with(vm: &mut Vm, v: Value, extra: &str) -> JsResult<Value> {
     let s = vm.to_string(v)?;
-    let units = vm.heap.units(s).to_vec();
-    match encode(&units, extra) {
+    match encode(vm.heap.units(s), extra) {
         Some(out) => Ok(vm.string(&out)),
         None => Err(vm.error(ErrorKind::UriError, "URI malformed")),
     }
@@ -59,8 +58,11 @@ fn encode_with(vm: &mut Vm, v: Value, extra: &str) -> JsResult<Value> {
 
 fn decode_with(vm: &mut Vm, v: Value, preserve: &str) -> JsResult<Value> {
     let s = vm.to_string(v)?;
-    let units = vm.heap.units(s).to_vec();
-    match decode(&units, preserve) {
+    // Without a '%' there is nothing to decode: the string itself.
+    if !vm.heap.units(s).contains(&u16::from(b'%')) {
+        return Ok(Value::String(s));
+    }
+    match decode(vm.heap.units(s), preserve) {
         Some(out) => Ok(Value::String(vm.heap.alloc_string(out))),
         None => Err(vm.error(ErrorKind::UriError, "URI malformed")),
     }
@@ -83,10 +85,18 @@ fn encode(units: &[u16], extra: &str) -> Option<String> {
             // 6.b. Unescaped characters are copied.
             Some(_) => out.push(ch),
             // 6.c.iv-v. Otherwise each UTF-8 octet as %XX.
-            None => ch.encode_utf8(&mut buf).bytes().for_each(|b| out.push_str(&format!("%{b:02X}"))),
+            None => ch.encode_utf8(&mut buf).bytes().for_each(|b| push_escape(&mut out, b)),
         }
     }
     Some(out)
+}
+
+/// Appends `%XX` (upper-case hex) for octet `b`.
+fn push_escape(out: &mut String, b: u8) {
+    let hex = |n: u8| char::from_digit(u32::from(n), 16).map_or('0', |c| c.to_ascii_uppercase());
+    out.push('%');
+    out.push(hex(b >> 4));
+    out.push(hex(b & 0xF));
 }
 
 /// The value of the two hex digits at `units[i..i + 2]`.
