@@ -210,7 +210,7 @@ fn has_builtin_to_string(vm: &mut Vm, o: Obj) -> bool {
 
 /// Node's `builtInObjects`: a global property whose name matches
 /// `^([A-Z][a-z]+)+$` (`Object`, `Array`, `Error`, `BigInt`, ...).
-fn is_builtin_name(vm: &mut Vm, name: &str) -> bool {
+pub(super) fn is_builtin_name(vm: &mut Vm, name: &str) -> bool {
     let b = name.as_bytes();
     let shaped = b.first().is_some_and(u8::is_ascii_uppercase)
         && b.iter().all(u8::is_ascii_alphabetic)

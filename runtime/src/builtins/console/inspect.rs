@@ -94,14 +94,26 @@ struct Frame {
     base: String,
     body: Body,
     extras: Extras,
+    /// With `showHidden`: the prototype properties shown after the own ones.
+    proto_props: Option<Vec<String>>,
+}
+
+impl Frame {
+    /// Nothing to list (Node's `keys.length === 0 && protoProps === undefined`).
+    fn is_empty(&self) -> bool {
+        self.keys.is_empty() && self.proto_props.is_none()
+    }
 }
 
 /// The kind of property an entry shows (Node's `kObjectType`, `kArrayType`
 /// and `kArrayExtrasType`).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Entry {
+pub(super) enum Entry {
+    /// `name: value` of an object.
     Property,
+    /// The value alone (an array element).
     Element,
+    /// `name: value` after an array's elements.
     ArrayProperty,
 }
 
@@ -215,6 +227,7 @@ impl<'v> Ctx<'v> {
             let entry = if frame.extras == Extras::Array { Entry::ArrayProperty } else { Entry::Property };
             output.push(self.format_property(o, key, recurse_times, entry));
         }
+        output.extend(frame.proto_props.unwrap_or_default());
         let mut base = frame.base;
         if let Some(i) = self.circular.iter().position(|&c| c == o) {
             let reference = format!("<ref *{}>", i + 1);
@@ -234,7 +247,9 @@ impl<'v> Ctx<'v> {
     /// Decides how `o` is written; `Err` holds the finished text of objects
     /// written without entries (`{}`, `[Function: f]`, an error's stack).
     fn prepare(&mut self, o: Obj, recurse_times: usize) -> Result<Frame, String> {
-        let constructor = self.constructor_name(o, recurse_times);
+        let mut proto_props = (self.opts.show_hidden && !self.beyond_depth(recurse_times)).then(Vec::new);
+        let constructor = self.constructor_name(o, recurse_times, proto_props.as_mut());
+        let proto_props = proto_props.filter(|p| !p.is_empty());
         let tag = self.string_tag(o);
         let c = constructor.as_deref();
         let mut frame = Frame {
@@ -245,6 +260,7 @@ impl<'v> Ctx<'v> {
             base: String::new(),
             body: Body::Properties,
             extras: Extras::Object,
+            proto_props,
         };
         match self.vm.heap.object(o).kind {
             ObjectKind::Array => {
@@ -253,7 +269,7 @@ impl<'v> Ctx<'v> {
                 frame.keys = self.own_keys(o, true);
                 frame.braces.0 = format!("{pre}[");
                 frame.braces.1 = "]".into();
-                if len == 0 && frame.keys.is_empty() {
+                if len == 0 && frame.is_empty() {
                     return Err(format!("{pre}[]"));
                 }
                 frame.body = Body::Array;
@@ -271,7 +287,7 @@ impl<'v> Ctx<'v> {
 
     /// The objects without elements (Node's `noIterator` branch).
     fn prepare_plain(&mut self, o: Obj, c: Option<&str>, tag: &str, frame: &mut Frame) -> Result<(), String> {
-        let no_keys = frame.keys.is_empty();
+        let no_keys = frame.is_empty();
         if reflect::is_callable(self.vm, o) {
             frame.base = self.function_base(o, c, tag);
             return if no_keys { Err(std::mem::take(&mut frame.base)) } else { Ok(()) };
@@ -291,7 +307,7 @@ impl<'v> Ctx<'v> {
         }
         if is_error(self, o) {
             frame.base = self.format_error(o, c, tag, &mut frame.keys);
-            return if frame.keys.is_empty() { Err(std::mem::take(&mut frame.base)) } else { Ok(()) };
+            return if frame.is_empty() { Err(std::mem::take(&mut frame.base)) } else { Ok(()) };
         }
         if let Some(base) = self.boxed_base(o, c, tag) {
             frame.base = base;
@@ -396,6 +412,11 @@ impl<'v> Ctx<'v> {
     fn format_property(&mut self, o: Obj, key: PropertyKey, recurse_times: usize, entry: Entry) -> String {
         let desc = reflect::own(self.vm, o, key)
             .unwrap_or_else(|| Property::data(reflect::get(self.vm, o, key), spindle_vm::object::Attributes::ENUMERABLE));
+        self.format_described(key, desc, recurse_times, entry)
+    }
+
+    /// [`Ctx::format_property`] of a property already read.
+    pub(super) fn format_described(&mut self, key: PropertyKey, desc: Property, recurse_times: usize, entry: Entry) -> String {
         let text = match desc {
             Property::Data { value, .. } if value != Value::Undefined => {
                 self.indentation += 2;

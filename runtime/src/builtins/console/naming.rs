@@ -3,7 +3,7 @@
 //! prefix built from both (`Foo [bar] `, `[Object: null prototype] `), and
 //! the heads of functions, classes and boxed primitives.
 
-use super::inspect::{Ctx, InspectOptions};
+use super::inspect::{Ctx, Entry, InspectOptions};
 use super::reflect;
 use spindle_vm::bytecode::FunctionKind;
 use spindle_vm::object::{ObjectKind, Property};
@@ -23,20 +23,31 @@ impl Ctx<'_> {
     /// Node's `getConstructorName`: the `name` of the first own
     /// `constructor` function on the chain that `o` is an instance of;
     /// `None` for an object with a null prototype and no such constructor.
-    pub(super) fn constructor_name(&mut self, o: Obj, recurse_times: usize) -> Option<String> {
+    /// With `proto_props` (`showHidden`), also lists the data properties of
+    /// user-defined prototypes (Node's `addPrototypeProperties`).
+    pub(super) fn constructor_name(&mut self, o: Obj, recurse_times: usize, mut proto_props: Option<&mut Vec<String>>) -> Option<String> {
         let (object_proto, function_proto) = (self.vm.realm.intrinsics.object_prototype, self.vm.realm.intrinsics.function_prototype);
         let ctor_key = PropertyKey::Atom(self.vm.heap.names.constructor);
         let mut cur = Some(o);
         let mut first_proto: Option<Option<Obj>> = None;
         while let Some(c) = cur {
             // Node's well-known prototypes (reached from `o`, so `o` is an instance).
-            if c == object_proto && c != o {
-                return Some("Object".into());
-            }
-            if c == function_proto && c != o {
-                return Some("Function".into());
+            let well_known = match c {
+                _ if c == o => None,
+                _ if c == object_proto => Some("Object".to_string()),
+                _ if c == function_proto => Some("Function".to_string()),
+                _ => None,
+            };
+            if let Some(name) = well_known {
+                if first_proto.is_some() && first_proto != Some(Some(c)) {
+                    self.add_prototype_properties(o, first_proto.flatten().unwrap_or(o), recurse_times, proto_props.as_deref_mut());
+                }
+                return Some(name);
             }
             if let Some(name) = self.constructor_on(o, c, ctor_key) {
+                if first_proto != Some(Some(c)) || !super::format::is_builtin_name(self.vm, &name) {
+                    self.add_prototype_properties(o, first_proto.flatten().unwrap_or(o), recurse_times, proto_props.as_deref_mut());
+                }
                 return Some(name);
             }
             if self.vm.heap.object(c).is_proxy() {
@@ -50,7 +61,7 @@ impl Ctx<'_> {
         if self.beyond_depth(recurse_times) {
             return Some(format!("{internal} <Complex prototype>"));
         }
-        match self.constructor_name(first, recurse_times + 1) {
+        match self.constructor_name(first, recurse_times + 1, proto_props) {
             Some(proto_name) => Some(format!("{internal} <{proto_name}>")),
             None => {
                 let opts = InspectOptions { depth: Some(-1), ..self.opts.clone() };
@@ -60,6 +71,44 @@ impl Ctx<'_> {
                 let text = sub.format_value(Value::Object(first), 0);
                 Some(format!("{internal} <{text}>"))
             }
+        }
+    }
+
+    /// Node's `addPrototypeProperties`: the non-function properties of up
+    /// to three prototypes of `main` (from `obj`) below the first built-in
+    /// one, that `main` does not shadow.
+    fn add_prototype_properties(&mut self, main: Obj, obj: Obj, recurse_times: usize, output: Option<&mut Vec<String>>) {
+        let Some(output) = output else { return };
+        let ctor_key = PropertyKey::Atom(self.vm.heap.names.constructor);
+        let (mut obj, mut keys, mut key_set) = (obj, Vec::new(), Vec::new());
+        for depth in 0..3 {
+            if depth != 0 || main == obj {
+                let Some(p) = self.vm.heap.object(obj).proto else { return };
+                obj = p;
+                if let Some(Property::Data { value: Value::Object(f), .. }) = reflect::own(self.vm, obj, ctor_key) {
+                    let name = reflect::get(self.vm, f, PropertyKey::Atom(self.vm.heap.names.name));
+                    if let (true, Value::String(n)) = (reflect::is_callable(self.vm, f), name) {
+                        let n = self.vm.heap.to_rust_string(n);
+                        if super::format::is_builtin_name(self.vm, &n) {
+                            return;
+                        }
+                    }
+                }
+            }
+            key_set.append(&mut keys);
+            keys = self.vm.heap.own_keys_raw(obj);
+            self.seen.push(main);
+            for &key in &keys {
+                if key == ctor_key || reflect::own(self.vm, main, key).is_some() || (depth != 0 && key_set.contains(&key)) {
+                    continue;
+                }
+                let Some(desc) = reflect::own(self.vm, obj, key) else { continue };
+                if matches!(desc, Property::Data { value, .. } if reflect::is_function(self.vm, value)) {
+                    continue;
+                }
+                output.push(self.format_described(key, desc, recurse_times, Entry::Property));
+            }
+            self.seen.pop();
         }
     }
 

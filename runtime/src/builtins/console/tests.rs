@@ -420,6 +420,14 @@ y"#),
         (r#"['', 1]"#, r#" 1"#),
         (r#"['%', 1]"#, r#"% 1"#),
         (r#"['%%%s', 1]"#, r#"%1"#),
+        (r#"['%o', (() => { class A { get g() { return 1 } m() {} } A.prototype.v = 5; class B extends A { constructor() { super(); this.x = 1 } } return new B(); })()]"#, r#"B { x: 1, [g]: [Getter], v: 5 }"#),
+        (r#"['%o', (() => { class A { get g() { return 1 } } return [new A()]; })()]"#, r#"[ A { [g]: [Getter] }, [length]: 1 ]"#),
+        (r#"['%o', class Q {}]"#, r#"<ref *1> [class Q] {
+  [length]: 0,
+  [name]: 'Q',
+  [prototype]: { [constructor]: [Circular *1] }
+}"#),
+        (r#"['%o', {}]"#, r#"{}"#),
     ]);
 }
 
