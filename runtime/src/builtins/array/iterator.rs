@@ -20,7 +20,10 @@ pub(super) fn install(vm: &mut Vm, proto: Obj) {
     vm.realm.named.insert("%Array.prototype.values%", values_fn);
 
     let iter_proto = vm.realm.intrinsics.array_iterator_prototype;
-    Builder::new(vm, iter_proto).method("next", 0, next);
+    let next_fn = native_function(vm, "next", 0, next, false);
+    let next_key = PropertyKey::Atom(vm.heap.names.next);
+    vm.heap.define_raw(iter_proto, next_key, Value::Object(next_fn), Attributes::WRITABLE_CONFIGURABLE);
+    vm.realm.named.insert("%ArrayIteratorPrototype.next%", next_fn);
     to_string_tag(vm, iter_proto, "Array Iterator");
     vm.realm.named.insert("%ArrayIteratorPrototype%", iter_proto);
 
@@ -32,6 +35,23 @@ pub(super) fn install(vm: &mut Vm, proto: Obj) {
     vm.realm.named.insert("%IteratorPrototype%", iterator_prototype);
 }
 
+/// Iterating `items` with `method` would be the built-in array iteration
+/// with nothing observable in between: `method` is the original
+/// %Array.prototype.values%, `items` an Array, and
+/// %ArrayIteratorPrototype%.next the original. Then callers may read
+/// `length` and the elements by index instead of making the iterator.
+pub(crate) fn is_plain_array_iteration(vm: &Vm, items: Value, method: Value) -> bool {
+    let Value::Object(o) = items else { return false };
+    let values = vm.realm.intrinsic("%Array.prototype.values%");
+    let next_fn = vm.realm.intrinsic("%ArrayIteratorPrototype.next%");
+    if !vm.heap.object(o).is_array() || values.map(Value::Object) != Some(method) {
+        return false;
+    }
+    let proto = vm.realm.intrinsics.array_iterator_prototype;
+    let next = vm.heap.get_own_raw(proto, PropertyKey::Atom(vm.heap.names.next)).and_then(|p| p.value());
+    next.is_some() && next == next_fn.map(Value::Object)
+}
+
 /// `%IteratorPrototype%[@@iterator]()` (§27.1.2.1): returns the this value.
 fn return_this(_vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
     Ok(this)
@@ -41,6 +61,15 @@ fn return_this(_vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> 
 pub(crate) fn create_array_iterator(vm: &mut Vm, array: Obj, kind: IterationKind) -> Value {
     let proto = vm.realm.intrinsics.array_iterator_prototype;
     let state = ArrayIterator { object: Some(array), index: 0, kind };
+    Value::Object(vm.heap.alloc_object(Some(proto), ObjectKind::ArrayIterator(state)))
+}
+
+/// An array values-iterator over `array` that has already yielded
+/// `index` elements.
+pub(crate) fn create_array_iterator_at(vm: &mut Vm, array: Obj, index: u64) -> Value {
+    let proto = vm.realm.intrinsics.array_iterator_prototype;
+    let index = u32::try_from(index).unwrap_or(u32::MAX);
+    let state = ArrayIterator { object: Some(array), index, kind: IterationKind::Values };
     Value::Object(vm.heap.alloc_object(Some(proto), ObjectKind::ArrayIterator(state)))
 }
 

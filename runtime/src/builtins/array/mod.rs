@@ -223,6 +223,9 @@ fn from(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<
 fn from_iterable(vm: &mut Vm, c: Value, items: Value, method: Value, mapping: Option<(Value, Value)>) -> JsResult<Value> {
     // a-b. A = Construct(C) or ArrayCreate(0).
     let a = construct_or_create(vm, c, None)?;
+    if let (Value::Object(array), true) = (items, iterator::is_plain_array_iteration(vm, items, method)) {
+        return from_array_by_index(vm, a, array, mapping);
+    }
     // c. Let iteratorRecord be ? GetIteratorFromMethod(items, usingIterator).
     let rec = get_iterator_from_method(vm, items, method)?;
     // d-e. Repeat.
@@ -248,6 +251,32 @@ fn from_iterable(vm: &mut Vm, c: Value, items: Value, method: Value, mapping: Op
         };
         // vii-viii. CreateDataPropertyOrThrow(A, Pk, mappedValue), closing on abrupt.
         if let Err(e) = create_index(vm, a, k, mapped) {
+            return iterator_close_throw(vm, rec, e);
+        }
+        k += 1;
+    }
+}
+
+/// Array.from step 5 for an Array iterated by the built-in array
+/// iterator: the same reads (`length`, then the element, at each step)
+/// without the iterator and result objects.
+fn from_array_by_index(vm: &mut Vm, a: Obj, array: Obj, mapping: Option<(Value, Value)>) -> JsResult<Value> {
+    let mut k: u64 = 0;
+    loop {
+        // %ArrayIteratorPrototype%.next: done once index ≥ LengthOfArrayLike(array).
+        if k >= vm.length_of_array_like(array)? {
+            set_length(vm, a, k)?;
+            return Ok(Value::Object(a));
+        }
+        let next = get_index(vm, array, k)?;
+        let mapped = match mapping {
+            Some((f, t)) => vm.call(f, t, &[next, Value::Number(k as f64)]),
+            None => Ok(next),
+        };
+        // An abrupt completion closes the iterator (made now: nobody saw it before).
+        if let Err(e) = mapped.and_then(|v| create_index(vm, a, k, v)) {
+            let iterator = iterator::create_array_iterator_at(vm, array, k + 1);
+            let rec = super::support::IteratorRecord { iterator, next: Value::Undefined };
             return iterator_close_throw(vm, rec, e);
         }
         k += 1;

@@ -80,6 +80,12 @@ fn merge<T: Copy>(
 ) -> JsResult<()> {
     let (Some(src), Some(dst)) = (items.get(start..end), buf.get_mut(start..end)) else { return Ok(()) };
     let (left, right) = src.split_at(mid - start);
+    // Runs already in order (common in real data) need no merge.
+    if let (Some(&l), Some(&r)) = (left.last(), right.first()) {
+        if cmp(l, r)? != Ordering::Greater {
+            return Ok(());
+        }
+    }
     let (mut i, mut j) = (0, 0);
     for slot in dst.iter_mut() {
         let take_left = match (left.get(i), right.get(j)) {
