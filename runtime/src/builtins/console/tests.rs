@@ -244,6 +244,13 @@ fn functions() {
         (r#"(() => { function f() {} f.a = 1; return [f, {f}]; })()"#, r#"[ [Function: f] { a: 1 }, { f: [Function: f] { a: 1 } } ]"#),
         (r#"(() => { const o = { m() {} }; return o.m; })()"#, r#"[Function: m]"#),
         (r#"(() => { class A { static x = 1 } return A; })()"#, r#"[class A] { x: 1 }"#),
+        (r#"[function* gen() {}, async function af() {}, async () => {}, function () {}.bind(null)]"#, r#"[
+  [GeneratorFunction: gen],
+  [AsyncFunction: af],
+  [AsyncFunction (anonymous)],
+  [Function: bound ]
+]"#),
+        (r#"({ async m() {}, *g() {} })"#, r#"{ m: [AsyncFunction: m], g: [GeneratorFunction: g] }"#),
     ]);
 }
 
