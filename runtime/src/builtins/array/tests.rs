@@ -96,7 +96,20 @@ fn iterators() {
 }
 
 #[test]
+fn property_attributes() {
+    check("var d = Object.getOwnPropertyDescriptor(Array.prototype, 'map'); d.writable + ',' + d.enumerable + ',' + d.configurable", "true,false,true");
+    check("var d = Object.getOwnPropertyDescriptor(Array, 'prototype'); d.writable + ',' + d.configurable", "false,false");
+    check("Array.prototype[Symbol.iterator] === Array.prototype.values", "true");
+    check("Object.getOwnPropertyDescriptor(Array, Symbol.species).get.name", "get [Symbol.species]");
+    check("Object.getPrototypeOf(Array.prototype[Symbol.unscopables])", "null");
+    check("Object.getPrototypeOf(Array.fromAsync) === Function.prototype", "true");
+    check("[].values()[Symbol.toStringTag]", "Array Iterator");
+}
+
+#[test]
 fn species() {
     check("class A extends Array {}; var a = new A(1,2,3); a.map(x => x).constructor === A", "true");
+    check("var a = [1, 2]; a.constructor = { [Symbol.species]: function (n) { this.n = n } }; a.map(x => x).n", "2");
+    check("var r; try { var a = []; a.constructor = { [Symbol.species]: 1 }; a.map(x => x) } catch (e) { r = e instanceof TypeError } r", "true");
     check("var a = [1]; a.constructor = undefined; Array.isArray(a.map(x => x))", "true");
 }

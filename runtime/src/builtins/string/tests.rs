@@ -60,6 +60,9 @@ fn patterns_with_strings() {
     check("'aXbXc'.replaceAll('X', (m, p) => p)", "a1b3c");
     check("'abc'.replace('b', '[$&|$`|$\\'|$$|$1]')", "a[b|a|c|$|$1]c");
     check("'xxx'.replaceAll('', '-')", "-x-x-x-");
+    check("var o = { [Symbol.replace](s, r) { return s + r } }; 'q'.replace(o, '!')", "q!");
+    check("var o = { [Symbol.split](s, l) { return l } }; 'q'.split(o, 7)", "7");
+    check("Object.defineProperty(Number.prototype, Symbol.split, { get() { throw 1 } }); 'a1b'.split(1).length", "2");
 }
 
 #[test]
