@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Spindle: the workspace's unit, integration and golden
-# tests, then the test262 conformance check against the expectations files.
+# tests, then the test262 conformance checks against the expectations files:
+# parse-only (spec-tests/expectations/parse.txt), then running every
+# in-scope file in a fresh runtime (spec-tests/expectations/run.txt).
 # Usage: scripts/test.sh   (from anywhere; test262 is read from ../shared/test262)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,3 +10,4 @@ cd "$(dirname "$0")/.."
 cargo build --release --workspace
 cargo test --release --workspace
 target/release/spindle-test262 --parse-only --check
+target/release/spindle-test262 --check

@@ -1,8 +1,8 @@
 //! The engines a test can be handed to, behind one trait: each takes a
 //! [`PreparedTest`] (the source as one mode runs it) and reports a
-//! [`Completion`]. Today there is the [`ParseEngine`], which only checks
-//! syntax; a run engine (a fresh realm per test, the harness's `print`,
-//! `$262`, the job queue drained) implements the same trait.
+//! [`Completion`]: the [`ParseEngine`], which only checks syntax, and the
+//! [`RunEngine`](crate::run_engine::RunEngine), which evaluates each test in
+//! a fresh runtime with the test262 host (`print`, `$262`).
 
 use std::sync::atomic::AtomicBool;
 
@@ -10,6 +10,7 @@ use spindle_compiler::{check_syntax, Goal};
 
 use crate::frontmatter::Phase;
 use crate::modes::Mode;
+use crate::run_engine::RunEngine;
 
 /// How far an engine takes a test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -68,6 +69,20 @@ pub struct Completion {
     pub error: Option<RaisedError>,
     /// Everything the test printed through the host's `print`, one call per line.
     pub printed: String,
+    /// Set when the engine could not judge the test at all (a construct
+    /// it does not support yet, modules before the module loader): the
+    /// test fails with this message whatever it expects.
+    pub failure: Option<String>,
+}
+
+impl Completion {
+    /// A completion for a test the engine cannot run, failing with `message`.
+    pub fn unsupported(message: impl Into<String>) -> Completion {
+        Completion {
+            failure: Some(message.into()),
+            ..Completion::default()
+        }
+    }
 }
 
 /// Set by the runner when a test overran its time limit; an engine that can
@@ -96,13 +111,15 @@ pub trait Engine: Send + Sync {
 pub enum EngineKind {
     /// Syntax checking only (test262's phase `parse`).
     Parse,
+    /// Evaluation in a fresh [`Runtime`](spindle_runtime::Runtime) per test.
+    Run,
 }
 
 impl EngineKind {
     /// The most complete engine this build has: the one used when no mode
     /// is asked for.
     pub fn best_available() -> EngineKind {
-        EngineKind::Parse
+        EngineKind::Run
     }
 
     /// Whether this engine only parses.
@@ -114,6 +131,7 @@ impl EngineKind {
     pub fn create(self) -> Box<dyn Engine> {
         match self {
             EngineKind::Parse => Box::new(ParseEngine),
+            EngineKind::Run => Box::new(RunEngine),
         }
     }
 
@@ -121,6 +139,7 @@ impl EngineKind {
     pub fn expectations_file(self) -> &'static str {
         match self {
             EngineKind::Parse => "parse.txt",
+            EngineKind::Run => "run.txt",
         }
     }
 }
@@ -151,7 +170,7 @@ impl Engine for ParseEngine {
         });
         Completion {
             error,
-            printed: String::new(),
+            ..Completion::default()
         }
     }
 }

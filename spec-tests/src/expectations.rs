@@ -2,6 +2,12 @@
 //! reason (`test/path/file.js  # reason`, blank lines and `#` lines
 //! ignored); checking a run against it (regressions, files that now pass)
 //! and rewriting it from a run.
+//!
+//! A reason starting with [`CRASH_PREFIX`] marks a file that takes the
+//! whole runner down (a stack overflow, an abort, memory growing without
+//! bound): the runner does not run it ([`Expectations::crashers`]) and it
+//! counts as a listed failure, until someone runs it on purpose
+//! (`--run-crashers`) and finds it fixed.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -10,6 +16,10 @@ use crate::outcome::{FileResult, Outcome};
 
 /// The longest reason taken from a failure message.
 const MAX_REASON: usize = 120;
+
+/// The start of the reason of a file that must not be run because it
+/// crashes the runner (`test/x.js  # crash: stack overflow in …`).
+pub const CRASH_PREFIX: &str = "crash:";
 
 /// Known failures: file name → reason.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,6 +71,15 @@ impl Expectations {
         self.entries.is_empty()
     }
 
+    /// The listed files whose reason marks them as crashing the runner
+    /// (starting with [`CRASH_PREFIX`]), with their reasons.
+    pub fn crashers(&self) -> BTreeMap<String, String> {
+        self.iter()
+            .filter(|(_, reason)| reason.starts_with(CRASH_PREFIX))
+            .map(|(name, reason)| (name.to_string(), reason.to_string()))
+            .collect()
+    }
+
     /// The listed files with their reasons, sorted.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries.iter().map(|(n, r)| (n.as_str(), r.as_str()))
@@ -84,15 +103,18 @@ impl Expectations {
     }
 
     /// The expectations after `results`: files run and failing are listed
-    /// (keeping an existing reason, else a reason from the message), files
+    /// with a reason from this run's message (a crash note is kept), files
     /// run and not failing leave, files not run keep their entries.
     pub fn updated(&self, results: &[FileResult]) -> Expectations {
         let mut entries = self.entries.clone();
         for result in results {
             match &result.outcome {
                 Outcome::Fail(message) => {
-                    let reason = self.entries.get(&result.name).cloned();
-                    let reason = reason.unwrap_or_else(|| reason_from(message));
+                    let crash = self
+                        .entries
+                        .get(&result.name)
+                        .filter(|reason| reason.starts_with(CRASH_PREFIX));
+                    let reason = crash.cloned().unwrap_or_else(|| reason_from(message));
                     entries.insert(result.name.clone(), reason);
                 }
                 Outcome::Pass | Outcome::Skip(_) => {
@@ -161,17 +183,22 @@ mod tests {
         }
     }
 
-    const TEXT: &str =
-        "# known failures\n\ntest/a.js  # no regexp flags\n  test/b.js\ntest/c.js #x # y\n";
+    const TEXT: &str = "# known failures\n\ntest/a.js  # no regexp flags\n  test/b.js\n\
+         test/c.js #x # y\ntest/f.js  # crash: stack overflow\n";
 
     #[test]
     fn parsing() {
         let e = Expectations::parse(TEXT);
-        assert_eq!(e.len(), 3);
+        assert_eq!(e.len(), 4);
         assert_eq!(e.reason("test/a.js"), Some("no regexp flags"));
         assert_eq!(e.reason("test/b.js"), Some(""));
         assert_eq!(e.reason("test/c.js"), Some("x # y"));
         assert!(!e.contains("# known failures"));
+        let crashers: Vec<_> = e.crashers().into_iter().collect();
+        assert_eq!(
+            crashers,
+            [("test/f.js".to_string(), "crash: stack overflow".to_string())]
+        );
     }
 
     #[test]
@@ -203,9 +230,11 @@ mod tests {
             result("test/b.js", Outcome::Pass),
             result("test/d.js", Outcome::Fail("first line\nsecond".into())),
             result("test/e.js", Outcome::Fail(long)),
+            result("test/f.js", Outcome::Fail("not run".into())),
         ];
         let u = e.updated(&results);
-        assert_eq!(u.reason("test/a.js"), Some("no regexp flags"));
+        assert_eq!(u.reason("test/a.js"), Some("other message"));
+        assert_eq!(u.reason("test/f.js"), Some("crash: stack overflow"));
         assert!(!u.contains("test/b.js"));
         assert_eq!(u.reason("test/c.js"), Some("x # y"));
         assert_eq!(u.reason("test/d.js"), Some("first line"));

@@ -134,6 +134,7 @@ mod tests {
             Completion {
                 error,
                 printed: printed.into(),
+                failure: None,
             }
         }
     }

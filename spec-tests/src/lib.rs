@@ -9,6 +9,8 @@
 //! - [`modes`]: sloppy / strict / module, and the source each mode runs;
 //! - [`harness`]: the harness files a test needs;
 //! - [`engine`]: the [`Engine`](engine::Engine) trait and the parse-only engine;
+//! - [`run_engine`], [`script`] and [`host`]: the run engine, evaluating each
+//!   test in a fresh runtime with test262's `print` and `$262`;
 //! - [`verdict`]: judging a completion (negative tests, async tests);
 //! - [`file`]: one file through all its modes;
 //! - [`pool`] and [`panics`]: parallel workers with time limits and panic isolation;
@@ -18,7 +20,7 @@
 //! ```no_run
 //! use spindle_spec_tests::{engine::EngineKind, report::Tally, suite};
 //!
-//! let config = suite::Config { engine: EngineKind::Parse, ..suite::Config::new() };
+//! let config = suite::Config { engine: EngineKind::Run, ..suite::Config::new() };
 //! let results = suite::run(&config).expect("a test262 checkout");
 //! println!("{}", Tally::of(&results).summary_line());
 //! ```
@@ -29,11 +31,14 @@ pub mod expectations;
 pub mod file;
 pub mod frontmatter;
 pub mod harness;
+pub mod host;
 pub mod modes;
 pub mod outcome;
 pub mod panics;
 pub mod pool;
 pub mod report;
+pub mod run_engine;
 pub mod scope;
+pub mod script;
 pub mod suite;
 pub mod verdict;

@@ -27,7 +27,8 @@ struct Cli {
     /// listed files that now pass.
     #[arg(long)]
     check: bool,
-    /// Only parse (test262's phase `parse`); no harness, no evaluation.
+    /// Only parse (test262's phase `parse`); no harness, no evaluation
+    /// [default: run each test in a fresh runtime].
     #[arg(long)]
     parse_only: bool,
     /// The expectations file [default: spec-tests/expectations/<mode>.txt].
@@ -36,6 +37,10 @@ struct Cli {
     /// Rewrite the expectations file from this run.
     #[arg(long)]
     update_expectations: bool,
+    /// Also run the files the expectations file marks as crashing the
+    /// runner (reason `crash: …`), which are otherwise not run.
+    #[arg(long)]
+    run_crashers: bool,
     /// Worker threads [default: number of cores].
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     jobs: Option<usize>,
@@ -93,9 +98,6 @@ fn config_from(cli: &Cli) -> Result<Config, String> {
     } else {
         EngineKind::best_available()
     };
-    if !cli.parse_only && config.engine.is_parse_only() {
-        eprintln!("spindle-test262: no run mode yet; running parse-only");
-    }
     if let Some(dir) = &cli.test262 {
         config.test262 = dir.clone();
     }
@@ -113,7 +115,19 @@ fn config_from(cli: &Cli) -> Result<Config, String> {
     }
     config.timeout = Duration::from_secs_f64(cli.timeout);
     config.progress = true;
+    if !cli.run_crashers {
+        let path = expectations_path(cli, config.engine);
+        let expected = Expectations::load(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        config.not_run = expected.crashers();
+    }
     Ok(config)
+}
+
+/// The expectations file of this run: `--expectations` or the engine's own.
+fn expectations_path(cli: &Cli, engine: EngineKind) -> PathBuf {
+    cli.expectations
+        .clone()
+        .unwrap_or_else(|| suite::default_expectations_file(engine))
 }
 
 /// `--check` and `--update-expectations`; returns whether the check passed.
@@ -122,10 +136,7 @@ fn handle_expectations(
     engine: EngineKind,
     results: &[FileResult],
 ) -> Result<bool, String> {
-    let path = cli
-        .expectations
-        .clone()
-        .unwrap_or_else(|| suite::default_expectations_file(engine));
+    let path = expectations_path(cli, engine);
     let expected = Expectations::load(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut ok = true;
     if cli.check {
@@ -179,6 +190,8 @@ fn header(engine: EngineKind) -> String {
         "test262 files known to fail in spindle-test262{flag}, each with a short reason.\n\
          Format: `test/path/file.js  # reason`; blank lines and `#` lines are ignored.\n\
          `spindle-test262{flag} --check` fails on any failure not listed here.\n\
+         A reason starting `crash:` marks a file that takes the runner down: it is not run\n\
+         (`--run-crashers` runs it) and its note is kept when the file is regenerated.\n\
          Regenerate with `spindle-test262{flag} --update-expectations`."
     )
 }

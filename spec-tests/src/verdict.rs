@@ -24,6 +24,9 @@ pub struct Expectation<'a> {
 
 /// `Ok` if `completion` is what `expected` asks for, else why not.
 pub fn judge(expected: Expectation<'_>, completion: &Completion) -> Result<(), String> {
+    if let Some(failure) = &completion.failure {
+        return Err(failure.clone());
+    }
     let negative = expected
         .negative
         .filter(|n| expected.depth.reaches(n.phase));
@@ -82,7 +85,7 @@ mod tests {
                 error_type,
                 message: "m".into(),
             }),
-            printed: String::new(),
+            ..Completion::default()
         }
     }
 
@@ -147,8 +150,8 @@ mod tests {
             depth: Depth::Run,
         };
         let printed = |p: &str| Completion {
-            error: None,
             printed: p.into(),
+            ..Completion::default()
         };
         assert!(judge(expected, &printed("x\nTest262:AsyncTestComplete\n")).is_ok());
         let failure = judge(
@@ -162,5 +165,14 @@ mod tests {
             ..expected
         };
         assert!(judge(parse_only, &printed("")).is_ok());
+    }
+
+    #[test]
+    fn engine_failures_fail_whatever_is_expected() {
+        let parse = negative(Phase::Parse);
+        let unsupported = Completion::unsupported("modules not supported yet");
+        let why = judge(expect(Some(&parse), Depth::Run), &unsupported).unwrap_err();
+        assert_eq!(why, "modules not supported yet");
+        assert!(judge(expect(None, Depth::Run), &unsupported).is_err());
     }
 }

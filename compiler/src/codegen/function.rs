@@ -26,7 +26,7 @@ impl<'a> Compiler<'a, '_> {
             return self.unsupported("async generators", f.span);
         }
         let outer_scope = self.f.scope;
-        let state = FunctionState::new(f.scope, kind, f.flags.strict);
+        let state = FunctionState::new(f.scope, f.flags.strict);
         let saved = std::mem::replace(&mut self.f, state);
         self.f.scope = outer_scope;
         let result = self.function_body(f, kind);

@@ -44,12 +44,12 @@ pub fn compile_script(program: &Program<'_>, scopes: &ScopeTree<'_>, heap: &mut 
         file: Rc::from(file),
         source,
         lines: LineIndex::new(source),
-        f: FunctionState::new(program.scope, FunctionKind::Script, program.strict),
+        f: FunctionState::new(program.scope, program.strict),
         env_slots: FxHashMap::default(),
         private_scopes: Vec::new(),
     };
     c.script_body(program)?;
-    let f = std::mem::replace(&mut c.f, FunctionState::new(program.scope, FunctionKind::Script, false));
+    let f = std::mem::replace(&mut c.f, FunctionState::new(program.scope, false));
     let info = ProtoInfo {
         name: Rc::from(""),
         kind: FunctionKind::Script,
@@ -70,7 +70,6 @@ pub(crate) struct FunctionState<'a> {
     pub(crate) function_scope: ScopeId,
     /// The innermost scope at this point of the code.
     pub(crate) scope: ScopeId,
-    pub(crate) kind: FunctionKind,
     pub(crate) strict: bool,
     /// Register of each register-resident binding: (scope, binding index).
     pub(crate) regs: FxHashMap<(ScopeId, u32), Reg>,
@@ -86,12 +85,11 @@ pub(crate) struct FunctionState<'a> {
 }
 
 impl FunctionState<'_> {
-    fn new(scope: ScopeId, kind: FunctionKind, strict: bool) -> Self {
+    fn new(scope: ScopeId, strict: bool) -> Self {
         FunctionState {
             b: FunctionBuilder::new(),
             function_scope: scope,
             scope,
-            kind,
             strict,
             regs: FxHashMap::default(),
             control: Vec::new(),

@@ -49,6 +49,11 @@ pub(super) struct Lowering<'p, 'a> {
     pub fresh_names: FxHashSet<String>,
     /// At least one function was lowered (`spawn` is needed).
     pub lowered_any: bool,
+    /// Print every identifier and label `yield` as a fresh name.
+    rename_yield: bool,
+    /// An identifier `yield` appeared inside a lowered generator, where it
+    /// would be a keyword: the program must be printed with `rename_yield`.
+    pub saw_yield: bool,
     /// The innermost function's lexical situation.
     lex: Lexical,
 }
@@ -100,9 +105,28 @@ enum Thunk {
 }
 
 impl<'p, 'a> Lowering<'p, 'a> {
-    /// A lowering with names decorated by `attempt` (0: plain names).
-    pub(super) fn new(scopes: &'p ScopeTree<'a>, attempt: usize) -> Self {
-        Lowering { scopes, attempt, user_names: FxHashSet::default(), fresh_names: FxHashSet::default(), lowered_any: false, lex: Lexical::default() }
+    /// A lowering with names decorated by `attempt` (0: plain names);
+    /// `rename_yield`: print the identifier `yield` as a fresh name.
+    pub(super) fn new(scopes: &'p ScopeTree<'a>, attempt: usize, rename_yield: bool) -> Self {
+        Lowering {
+            scopes,
+            attempt,
+            user_names: FxHashSet::default(),
+            fresh_names: FxHashSet::default(),
+            lowered_any: false,
+            rename_yield,
+            saw_yield: false,
+            lex: Lexical::default(),
+        }
+    }
+
+    /// The name to print for an identifier or label `name`, if not itself.
+    fn renamed(&mut self, name: &str) -> Option<String> {
+        if name != "yield" {
+            return None;
+        }
+        self.saw_yield |= !self.lex.frames.is_empty();
+        self.rename_yield.then(|| self.fresh("yield"))
     }
 
     /// A name the lowering introduces: `$base`, with more `$` on later attempts.
@@ -262,8 +286,26 @@ impl<'p, 'a> Printer<'p, 'a> {
     pub(super) fn name(&mut self, id: &Ident<'a>) {
         if let Some(l) = self.lower.as_mut() {
             l.user_names.insert(id.name);
+            if let Some(renamed) = l.renamed(id.name) {
+                self.token(&renamed);
+                return;
+            }
         }
         self.token(id.name);
+    }
+
+    /// Prints a label.
+    pub(super) fn label(&mut self, label: &Name<'a>) {
+        match self.lower.as_mut().and_then(|l| l.renamed(label.name)) {
+            Some(renamed) => self.token(&renamed),
+            None => self.token(label.name),
+        }
+    }
+
+    /// The identifier `name` prints as another name (so a shorthand
+    /// property must spell out its key).
+    pub(super) fn is_renamed(&self, name: &str) -> bool {
+        name == "yield" && self.lower.as_ref().is_some_and(|l| l.rename_yield)
     }
 
     /// An identifier reference (`arguments` may become a thunk call).
@@ -286,7 +328,7 @@ impl<'p, 'a> Printer<'p, 'a> {
 
     /// A shorthand property `{ a }`.
     pub(super) fn shorthand(&mut self, id: Ident<'a>) {
-        if self.lower.as_ref().is_some_and(|l| l.arguments_frame(&id).is_some()) {
+        if self.is_renamed(id.name) || self.lower.as_ref().is_some_and(|l| l.arguments_frame(&id).is_some()) {
             self.token(id.name);
             self.token(":");
             self.space();
@@ -442,10 +484,11 @@ impl<'p, 'a> Printer<'p, 'a> {
         }
         self.note_super_property();
         let name = method.unwrap_or("gen");
+        let outer = "  ".repeat(self.indent);
         let prefix = format!(
-            "{{ __proto__: new Proxy({{}}, {{ get: (_, key) => super[key], set: (_, key, value) => (super[key] = value, true) }}), *{name}"
+            "{{\n{outer}  __proto__: new Proxy({{}}, {{ get: (_, key) => super[key], set: (_, key, value) => (super[key] = value, true) }}),\n{outer}  *{name}"
         );
-        (captured.wrap(&prefix, &format!(" }}.{name}")), uses)
+        (captured.indented().wrap(&prefix, &format!("\n{outer}}}.{name}")), uses)
     }
 
     /// A lowered async arrow: `(a) => spawn(function* (a) { body }, this,

@@ -242,7 +242,8 @@ impl<'p, 'a> Printer<'p, 'a> {
         self.space();
         self.delimited(|p| {
             p.list(o.props, |p, prop| {
-                if !prop.shorthand {
+                let renamed = matches!(prop.key, PropKey::Ident(n) if p.is_renamed(n.name));
+                if !prop.shorthand || renamed {
                     p.prop_key(&prop.key);
                     p.token(":");
                     p.space();

@@ -45,17 +45,22 @@
 //!   and top-level `await`.
 //! - Names the lowering introduces (`spawn`, `$arguments`, `$args`, `$0`,
 //!   ...) are chosen not to clash with any identifier of the program.
+//! - `yield` used as an identifier (or label) in sloppy code inside a
+//!   lowered body, where it would be a keyword, is renamed to a fresh name
+//!   throughout the program.
 //!
 //! Known differences (documented, not bugs of the equivalence the command
 //! shows): a lowered async function declaration or expression is a plain
 //! function, so it is constructible and has a `prototype`; its
-//! `toString()` differs; stack traces show the generator and `spawn`
-//! frames (engines print `at async f` only for native async functions);
-//! `spawn` uses the global `Promise`, `Proxy` and `Reflect` and the
-//! user-visible `Promise.prototype.then`; `yield` used as an identifier in a
-//! sloppy async function, assignment to an outer `arguments` from an async
-//! arrow, and async function declarations directly in `switch` cases of
-//! sloppy code are not rewritten.
+//! `toString()` differs, and its prototype is `Function.prototype`, not
+//! `AsyncFunction.prototype` (so `(async function () {}).constructor` is
+//! `Function`); stack traces show the generator and `spawn` frames (engines
+//! print `at async f` only for native async functions); `spawn` uses the
+//! global `Promise`, `Proxy` and `Reflect` and the user-visible
+//! `Promise.prototype.then`; direct `eval` code inside a lowered async arrow
+//! sees the generator's `arguments`; assignment to an outer `arguments`
+//! from an async arrow, and async function declarations directly in
+//! `switch` cases of sloppy code, are not rewritten.
 //!
 //! Invariants: every recursion of the printer goes through
 //! [`stacker::maybe_grow`], so trees as deep as the parser accepts print
@@ -94,11 +99,15 @@ pub fn print_program(program: &Program<'_>, source: &str) -> String {
 /// Prints the program of `parsed` (parsed from `source`) with every async
 /// function lowered to a generator run by `spawn`, defined at the top.
 pub fn lower_program(parsed: &Parsed<'_>, source: &str) -> String {
-    let mut attempt = 0;
+    let (mut attempt, mut rename_yield) = (0, false);
     loop {
-        let mut printer = Printer::new(source, Some(Lowering::new(&parsed.scopes, attempt)));
+        let mut printer = Printer::new(source, Some(Lowering::new(&parsed.scopes, attempt, rename_yield)));
         let (prologue, body) = printer.program_parts(parsed.program.body, parsed.program.strict);
         let Some(lowering) = printer.lower else { return body };
+        if lowering.saw_yield && !rename_yield {
+            rename_yield = true;
+            continue;
+        }
         let clash = lowering.fresh_names.iter().any(|n| lowering.user_names.contains(n.as_str()));
         if clash && attempt + 1 < MAX_NAMING_ATTEMPTS {
             attempt += 1;
@@ -113,6 +122,7 @@ pub fn lower_program(parsed: &Parsed<'_>, source: &str) -> String {
         if lowering.lowered_any {
             let name = format!("spawn{}", "$".repeat(attempt));
             out.push_str(&spawn::definition(&name));
+            out.push('\n');
         }
         out.push_str(body.trim_start_matches('\n'));
         out.push('\n');

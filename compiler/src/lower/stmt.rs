@@ -49,7 +49,7 @@ impl<'p, 'a> Printer<'p, 'a> {
             Stmt::Try(t) => self.try_stmt(t),
             Stmt::Switch(s) => self.switch_stmt(s),
             Stmt::Labeled(l) => {
-                self.token(l.label.name);
+                self.label(&l.label);
                 self.token(":");
                 self.space();
                 self.stmt(&l.body);
@@ -138,7 +138,7 @@ impl<'p, 'a> Printer<'p, 'a> {
         self.token(keyword);
         if let Some(label) = label {
             self.space();
-            self.token(label.name);
+            self.label(label);
         }
         self.token(";");
     }

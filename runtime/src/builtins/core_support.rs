@@ -69,9 +69,10 @@ pub(crate) fn describe(vm: &Vm, v: Value) -> String {
     match v {
         Value::String(s) => {
             let text = vm.heap.to_rust_string(s);
-            match text.char_indices().nth(40) {
-                Some((i, _)) => format!("{}...", &text[..i]),
-                None => text,
+            if text.chars().count() > 40 {
+                format!("{}...", text.chars().take(40).collect::<String>())
+            } else {
+                text
             }
         }
         Value::Symbol(s) => {

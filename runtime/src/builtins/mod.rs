@@ -6,19 +6,20 @@
 //! called from [`install`].
 
 pub(crate) mod builder;
-pub(crate) mod json;
+pub(crate) mod string;
 pub(crate) mod number;
 pub(crate) mod bigint;
 pub(crate) mod math;
-pub(crate) mod string;
+pub(crate) mod json;
+pub(crate) mod console;
 pub(crate) mod array;
 pub(crate) mod support;
 pub(crate) mod timers;
-pub(crate) mod console;
 pub(crate) mod boolean;
 pub(crate) mod core_support;
 #[cfg(test)]
 pub(crate) mod core_test_support;
+pub(crate) mod dynamic_function;
 pub(crate) mod error;
 pub(crate) mod function;
 pub(crate) mod global;
@@ -29,7 +30,6 @@ pub(crate) mod proxy;
 pub(crate) mod reflect;
 pub(crate) mod symbol;
 pub(crate) mod uri;
-pub(crate) mod dynamic_function;
 
 use spindle_vm::Vm;
 
@@ -47,12 +47,12 @@ pub fn install(vm: &mut Vm) {
     global::install(vm);
     uri::install(vm);
     console::install(vm);
+    promise::install(vm);
     array::install(vm);
     string::install(vm);
     number::install(vm);
     bigint::install(vm);
     math::install(vm);
     json::install(vm);
-    promise::install(vm);
     timers::install(vm);
 }

@@ -7,6 +7,7 @@ use super::support::{arg, iterator_close_throw, iterator_step_value};
 use spindle_vm::object::{IntegrityLevel, IterationKind, ObjectKind, PropertyDescriptor};
 use spindle_vm::value::{Obj, PropertyKey, Value};
 use spindle_vm::{JsResult, Vm};
+use std::collections::HashMap;
 
 /// Installs `Object` and its static methods.
 pub(crate) fn install(vm: &mut Vm) {
@@ -320,8 +321,9 @@ pub(crate) fn group_by_property(vm: &mut Vm, items: Value, callback: Value) -> J
     if !vm.is_callable(callback) {
         return vm.type_error("Object.groupBy: callback is not a function");
     }
-    // 3. Let groups be a new empty List.
+    // 3. Let groups be a new empty List (and where each key's group is).
     let mut groups: Vec<(PropertyKey, Vec<Value>)> = Vec::new();
+    let mut index: HashMap<PropertyKey, usize> = HashMap::new();
     // 4. Let iteratorRecord be ? GetIterator(items, sync).
     let rec = get_iterator(vm, items)?;
     // 5-6. For each value, with k counting from 0:
@@ -337,9 +339,12 @@ pub(crate) fn group_by_property(vm: &mut Vm, items: Value, callback: Value) -> J
             Err(e) => return iterator_close_throw(vm, rec, e),
         };
         // i. Perform AddValueToKeyedGroup(groups, key, value).
-        match groups.iter_mut().find(|(g, _)| *g == key) {
+        match index.get(&key).and_then(|&i| groups.get_mut(i)) {
             Some((_, elements)) => elements.push(value),
-            None => groups.push((key, vec![value])),
+            None => {
+                index.insert(key, groups.len());
+                groups.push((key, vec![value]));
+            }
         }
         // j. Set k to k + 1.
         k += 1;

@@ -224,7 +224,10 @@ pub(crate) fn get_substitution(
     template: Str,
 ) -> JsResult<Vec<u16>> {
     let template: Vec<u16> = vm.heap.units(template).to_vec();
-    let str_units: Vec<u16> = vm.heap.units(string).to_vec();
+    // No `$`: the template is the replacement.
+    if !template.contains(&u16::from(b'$')) {
+        return Ok(template);
+    }
     let mut result: Vec<u16> = Vec::with_capacity(template.len());
     let mut rest: &[u16] = &template;
     while let Some(&first) = rest.first() {
@@ -233,11 +236,21 @@ pub(crate) fn get_substitution(
             rest = rest.get(1..).unwrap_or(&[]);
             continue;
         }
-        let (consumed, replacement) = dollar_reference(vm, rest, matched, &str_units, position, captures, named_captures)?;
+        let m = Match { matched, string, position, captures, named_captures };
+        let (consumed, replacement) = dollar_reference(vm, rest, &m)?;
         result.extend_from_slice(&replacement);
         rest = rest.get(consumed..).unwrap_or(&[]);
     }
     Ok(result)
+}
+
+/// What a `$` reference may refer to.
+struct Match<'a> {
+    matched: &'a [u16],
+    string: Str,
+    position: usize,
+    captures: &'a [Value],
+    named_captures: Value,
 }
 
 fn is_digit(u: Option<&u16>) -> Option<u32> {
@@ -245,31 +258,24 @@ fn is_digit(u: Option<&u16>) -> Option<u32> {
 }
 
 /// One `$` reference at the start of `rest`: (code units consumed, replacement).
-fn dollar_reference(
-    vm: &mut Vm,
-    rest: &[u16],
-    matched: &[u16],
-    str_units: &[u16],
-    position: usize,
-    captures: &[Value],
-    named_captures: Value,
-) -> JsResult<(usize, Vec<u16>)> {
+fn dollar_reference(vm: &mut Vm, rest: &[u16], m: &Match) -> JsResult<(usize, Vec<u16>)> {
     let second = rest.get(1).copied().unwrap_or(0);
+    let str_units = vm.heap.units(m.string);
     match second {
         // $$ → $
         0x24 => Ok((2, vec![0x24])),
         // $& → matched
-        0x26 => Ok((2, matched.to_vec())),
+        0x26 => Ok((2, m.matched.to_vec())),
         // $` → the part before the match
-        0x60 => Ok((2, str_units.get(..position.min(str_units.len())).unwrap_or(&[]).to_vec())),
+        0x60 => Ok((2, str_units.get(..m.position.min(str_units.len())).unwrap_or(&[]).to_vec())),
         // $' → the part after the match
         0x27 => {
-            let tail = (position + matched.len()).min(str_units.len());
+            let tail = (m.position + m.matched.len()).min(str_units.len());
             Ok((2, str_units.get(tail..).unwrap_or(&[]).to_vec()))
         }
         // $<name>
-        0x3C => named_reference(vm, rest, named_captures),
-        _ => Ok(numbered_reference(vm, rest, captures)),
+        0x3C => named_reference(vm, rest, m.named_captures),
+        _ => Ok(numbered_reference(vm, rest, m.captures)),
     }
 }
 
