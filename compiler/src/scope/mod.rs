@@ -220,13 +220,19 @@ impl<'a> ScopeTree<'a> {
     /// Re-parents every scope created at or after `first` whose parent is
     /// `from` to `to`, and moves the occurrences from `first_ref` on that are
     /// directly in `from` to `to` (cover grammar → arrow parameters).
+    ///
+    /// Costs only the scopes and occurrences made since the checkpoint (the
+    /// entity maps' iterators have no O(1) `skip`, so the ranges are indexed).
     pub fn adopt(&mut self, first: ScopeId, first_ref: RefId, from: ScopeId, to: ScopeId) {
-        for (id, scope) in self.scopes.iter_mut().skip(first.index()) {
+        for index in first.index()..self.scopes.len() {
+            let id = ScopeId::new(index);
+            let scope = &mut self.scopes[id];
             if id != to && scope.parent == Some(from) {
                 scope.parent = Some(to);
             }
         }
-        for (_, r) in self.refs.iter_mut().skip(first_ref.index()) {
+        for index in first_ref.index()..self.refs.len() {
+            let r = &mut self.refs[RefId::new(index)];
             if r.scope == from {
                 r.scope = to;
             }
