@@ -21,7 +21,6 @@ use std::time::{Duration, Instant};
 
 /// Programs that are known to fail, with the reason.
 const EXPECTED_TO_FAIL: &[(&str, &str)] = &[
-    ("cloud_function_sum.js", "needs `spindle invoke`"),
     ("top_level_await.mjs", "needs modules"),
 ];
 

@@ -2,6 +2,7 @@
 //! subcommand. Each subcommand returns the process exit code.
 
 mod disasm;
+mod invoke;
 mod lower;
 mod parse;
 mod run;
@@ -38,6 +39,20 @@ enum Command {
         #[command(flatten)]
         event_loop: run::LoopArgs,
     },
+    /// Call `exports.HANDLER(event, context)` of the CommonJS module FILE, await it,
+    /// run the event loop, and print the result as JSON.
+    Invoke {
+        /// The CommonJS module.
+        file: std::path::PathBuf,
+        /// The event, as JSON text.
+        #[arg(long, default_value = "{}")]
+        event: String,
+        /// The exported function to call.
+        #[arg(long, default_value = "main")]
+        handler: String,
+        #[command(flatten)]
+        event_loop: run::LoopArgs,
+    },
     /// Evaluate CODE and print its completion value, then run the event loop.
     Eval {
         /// The JavaScript source text.
@@ -66,6 +81,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Parse { file, module, json } => parse::run(&file, module, json),
         Command::Run { file, event_loop } => run::run_file(&file, &event_loop),
+        Command::Invoke { file, event, handler, event_loop } => invoke::run(&file, &event, &handler, &event_loop),
         Command::Eval { code, event_loop } => run::eval(&code, &event_loop),
         Command::Lower { file, module } => lower::run(&file, module),
         Command::Disasm { file } => disasm::run(&file),

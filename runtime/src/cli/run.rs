@@ -23,7 +23,7 @@ pub(crate) struct LoopArgs {
 }
 
 impl LoopArgs {
-    fn options(&self, source: Option<(String, String)>) -> LoopOptions {
+    pub(crate) fn options(&self, source: Option<(String, String)>) -> LoopOptions {
         LoopOptions { virtual_time: self.virtual_time, unhandled_rejections: self.unhandled_rejections, source }
     }
 }
@@ -71,7 +71,8 @@ fn finish(rt: &mut Runtime, el: &mut EventLoop) -> ExitCode {
     }
 }
 
-fn report(rt: &mut Runtime, e: RunError) -> ExitCode {
+/// Prints a syntax error or an uncaught exception; exit code 1.
+pub(crate) fn report(rt: &mut Runtime, e: RunError) -> ExitCode {
     match e {
         RunError::Syntax(diagnostic) => eprintln!("{diagnostic}"),
         RunError::Exception(v) => {
