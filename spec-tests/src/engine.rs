@@ -5,6 +5,7 @@
 //! a fresh runtime with the test262 host (`print`, `$262`).
 
 use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use spindle_compiler::{check_syntax, Goal};
 
@@ -86,8 +87,9 @@ impl Completion {
 }
 
 /// Set by the runner when a test overran its time limit; an engine that can
-/// be interrupted polls it and stops early.
-pub type Interrupt = AtomicBool;
+/// be interrupted polls it and stops early (the run engine hands it to the
+/// VM, which stops at its next loop iteration or call).
+pub type Interrupt = Arc<AtomicBool>;
 
 /// Something that can judge test262 files.
 pub trait Engine: Send + Sync {

@@ -37,7 +37,7 @@ enum SlotState {
     Running {
         index: usize,
         started: Instant,
-        interrupt: Arc<Interrupt>,
+        interrupt: Interrupt,
     },
     Abandoned,
 }

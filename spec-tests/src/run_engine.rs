@@ -49,13 +49,14 @@ impl Engine for RunEngine {
         Depth::Run
     }
 
-    fn evaluate(&self, test: &PreparedTest, _interrupt: &Interrupt) -> Completion {
+    fn evaluate(&self, test: &PreparedTest, interrupt: &Interrupt) -> Completion {
         if test.mode == Mode::Module {
             return Completion::unsupported(MODULES_UNSUPPORTED);
         }
         // Whatever an abandoned earlier test on this thread left behind.
         drop(host::take_output());
         let mut rt = Runtime::new();
+        rt.vm.set_interrupt(std::sync::Arc::clone(interrupt));
         host::install(&mut rt.vm);
         let mut completion = Completion::default();
         for source in [&test.setup, &test.source] {

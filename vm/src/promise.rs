@@ -289,6 +289,10 @@ impl Vm {
     /// `queueMicrotask` callback stops the run and is returned.
     pub fn run_jobs(&mut self) -> JsResult<()> {
         while let Some(job) = self.jobs.jobs.pop_front() {
+            if let Err(e) = self.check_interrupt() {
+                self.jobs.jobs.push_front(job);
+                return Err(e);
+            }
             self.jobs.running.push(job);
             let r = self.run_job(job);
             self.jobs.running.pop();

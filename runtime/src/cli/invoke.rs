@@ -48,7 +48,7 @@ pub(crate) fn run(path: &Path, event: &str, handler: &str, args: &LoopArgs) -> E
         eprintln!("{message}");
         return ExitCode::FAILURE;
     }
-    let mut rt = Runtime::new();
+    let mut rt = args.runtime();
     let mut el = EventLoop::new(args.options(None));
     el.attach(&mut rt);
     OUTCOME.with(|o| o.borrow_mut().take());

@@ -20,11 +20,27 @@ pub(crate) struct LoopArgs {
     /// warn-with-error-code or none.
     #[arg(long, value_name = "MODE", default_value = "throw")]
     unhandled_rejections: UnhandledRejections,
+    /// Stop the program's JavaScript after SECS seconds of wall time (an uncatchable RangeError).
+    #[arg(long, value_name = "SECS")]
+    time_limit: Option<f64>,
 }
 
 impl LoopArgs {
     pub(crate) fn options(&self, source: Option<(String, String)>) -> LoopOptions {
         LoopOptions { virtual_time: self.virtual_time, unhandled_rejections: self.unhandled_rejections, source }
+    }
+
+    /// A runtime for the program, with the `--time-limit` watchdog armed.
+    pub(crate) fn runtime(&self) -> Runtime {
+        let rt = Runtime::new();
+        if let Some(secs) = self.time_limit.filter(|s| s.is_finite() && *s >= 0.0) {
+            let flag = rt.vm.interrupt_handle();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+                flag.store(true, std::sync::atomic::Ordering::Relaxed);
+            });
+        }
+        rt
     }
 }
 
@@ -38,7 +54,7 @@ pub(crate) fn run_file(path: &Path, args: &LoopArgs) -> ExitCode {
         }
     };
     let name = path.display().to_string();
-    let mut rt = Runtime::new();
+    let mut rt = args.runtime();
     let mut el = EventLoop::new(args.options(Some((name.clone(), text.clone()))));
     el.attach(&mut rt);
     if let Err(e) = rt.eval(&text, &name) {
@@ -49,7 +65,7 @@ pub(crate) fn run_file(path: &Path, args: &LoopArgs) -> ExitCode {
 
 /// Runs `spindle eval`: prints the completion value, then runs the loop.
 pub(crate) fn eval(code: &str, args: &LoopArgs) -> ExitCode {
-    let mut rt = Runtime::new();
+    let mut rt = args.runtime();
     let mut el = EventLoop::new(args.options(None));
     el.attach(&mut rt);
     match rt.eval(code, "<eval>") {

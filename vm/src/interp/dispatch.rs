@@ -16,6 +16,9 @@ impl Vm {
     /// Runs until the frame at depth `entry` returns; exceptions unwind to
     /// handlers in frames at or above `entry`, else propagate.
     pub(crate) fn run_frames(&mut self, entry: usize) -> JsResult<Value> {
+        if let Err(e) = self.check_interrupt() {
+            self.unwind(e, entry)?;
+        }
         loop {
             match self.execute(entry) {
                 Ok(v) => return Ok(v),
@@ -132,7 +135,7 @@ impl Vm {
                         let v = self.get(o, key, Value::Object(o))?;
                         self.set_r(dst, v);
                         self.set_r(this, Value::Object(o));
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::SetName { src, a, depth, target } => {
@@ -143,7 +146,7 @@ impl Vm {
                         if !ok && proto.flags.strict {
                             return self.type_error("Cannot assign to read only property");
                         }
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::CopyEnv {} => self.copy_env(),
@@ -335,20 +338,15 @@ impl Vm {
                     self.set_r(dst, v);
                 }
 
-                Instr::Jump { target } => {
-                    if (target as usize) <= pc {
-                        self.safe_point();
-                    }
-                    self.interp.pc = target as usize;
-                }
+                Instr::Jump { target } => self.jump_to(pc, target)?,
                 Instr::JumpIfTrue { cond, target } => {
                     if self.to_boolean(self.r(cond)) {
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfFalse { cond, target } => {
                     if !self.to_boolean(self.r(cond)) {
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfNotLt { a, b, target } => {
@@ -357,7 +355,7 @@ impl Vm {
                         (x, y) => self.op_lt(x, y)?,
                     };
                     if !ok {
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfNotLtEq { a, b, target } => {
@@ -366,7 +364,7 @@ impl Vm {
                         (x, y) => self.op_le(x, y)?,
                     };
                     if !ok {
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfNotGt { a, b, target } => {
@@ -375,7 +373,7 @@ impl Vm {
                         (x, y) => self.op_gt(x, y)?,
                     };
                     if !ok {
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfNotGtEq { a, b, target } => {
@@ -384,27 +382,27 @@ impl Vm {
                         (x, y) => self.op_ge(x, y)?,
                     };
                     if !ok {
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfNullish { cond, target } => {
                     if self.r(cond).is_nullish() {
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfNotNullish { cond, target } => {
                     if !self.r(cond).is_nullish() {
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfUndefined { cond, target } => {
                     if self.r(cond) == Value::Undefined {
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfNotUndefined { cond, target } => {
                     if self.r(cond) != Value::Undefined {
-                        self.interp.pc = target as usize;
+                        self.jump_to(pc, target)?;
                     }
                 }
 
@@ -560,7 +558,7 @@ impl Vm {
                     let f = self.r(callee);
                     if let Value::Object(o) = f {
                         if matches!(&self.heap.object(o).kind, ObjectKind::Closure(c) if c.proto.is_constructor()) {
-                            self.safe_point();
+                            self.safe_point()?;
                             self.interp.save_top();
                             let start = self.interp.base + args.0 as usize;
                             self.push_frame_from_registers(o, Value::Undefined, start, argc as usize, Some(o), dst.0)?;
@@ -710,7 +708,7 @@ impl Vm {
         if let Value::Object(o) = f {
             if let ObjectKind::Closure(c) = &self.heap.object(o).kind {
                 if c.proto.is_callable() {
-                    self.safe_point();
+                    self.safe_point()?;
                     self.interp.save_top();
                     let start = self.interp.base + args.0 as usize;
                     self.push_frame_from_registers(o, this, start, argc as usize, None, dst.0)?;
@@ -751,11 +749,25 @@ impl Vm {
         self.reference_error(&format!("Cannot access '{name}' before initialization"))
     }
 
-    /// A point where garbage may be collected: every live value is in a register or a frame.
-    fn safe_point(&mut self) {
+    /// A point where garbage may be collected (every live value is in a
+    /// register or a frame) and where an interrupt stops the code.
+    fn safe_point(&mut self) -> JsResult<()> {
+        self.check_interrupt()?;
         if self.interp.at_safe_point() && self.heap.should_collect() {
             self.collect_garbage();
         }
+        Ok(())
+    }
+
+    /// Continues at `target`; a backward jump (a loop) is a safe point.
+    #[inline(always)]
+    fn jump_to(&mut self, pc: usize, target: u32) -> JsResult<()> {
+        let target = target as usize;
+        if target <= pc {
+            self.safe_point()?;
+        }
+        self.interp.pc = target;
+        Ok(())
     }
 }
 

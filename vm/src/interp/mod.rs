@@ -30,6 +30,8 @@ use crate::bytecode::FunctionProto;
 use crate::value::{Obj, Value};
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Resource limits.
 #[derive(Debug, Clone, Copy)]
@@ -97,6 +99,11 @@ pub(crate) struct Interpreter {
     pub(crate) globals: GlobalLexicals,
     /// Template objects, per template site.
     pub(crate) templates: FxHashMap<usize, Obj>,
+    /// Set by another thread to stop the running code (see [`Vm::interrupt_handle`]).
+    pub(crate) interrupt: Arc<AtomicBool>,
+    /// The interrupt was seen: the exception in flight is a termination,
+    /// which no `catch` or `finally` handler takes.
+    pub(crate) terminating: bool,
 }
 
 impl Interpreter {
@@ -145,6 +152,36 @@ impl Interpreter {
 }
 
 impl crate::vm::Vm {
+    /// The flag that interrupts this VM: once another thread sets it, the
+    /// running code stops at its next loop iteration or call with an
+    /// uncatchable `RangeError` (no `catch` or `finally` runs, no job runs
+    /// after it), and every later entry into JavaScript stops the same way
+    /// until [`Vm::clear_interrupt`].
+    pub fn interrupt_handle(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.interp.interrupt)
+    }
+
+    /// Uses `flag` as this VM's interrupt flag (e.g. one shared with a watchdog).
+    pub fn set_interrupt(&mut self, flag: Arc<AtomicBool>) {
+        self.interp.interrupt = flag;
+    }
+
+    /// Lowers the interrupt flag, so JavaScript can run again.
+    pub fn clear_interrupt(&mut self) {
+        self.interp.interrupt.store(false, Ordering::Relaxed);
+        self.interp.terminating = false;
+    }
+
+    /// The interrupt flag is up: the termination exception to throw.
+    #[inline]
+    pub(crate) fn check_interrupt(&mut self) -> crate::vm::JsResult<()> {
+        if !self.interp.interrupt.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        self.interp.terminating = true;
+        self.range_error("Execution interrupted")
+    }
+
     /// Runs `f` (a call made by the host, which holds no unrooted values)
     /// with garbage collection allowed one native level deeper.
     pub(crate) fn host_call<T>(&mut self, f: impl FnOnce(&mut crate::vm::Vm) -> T) -> T {

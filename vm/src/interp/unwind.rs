@@ -15,6 +15,9 @@ impl Vm {
     /// instead, and the promise is its result: `Ok(Some(promise))` when that
     /// frame was entered from Rust.
     pub(crate) fn unwind(&mut self, exception: Value, entry: usize) -> JsResult<Option<Value>> {
+        if self.interp.terminating {
+            return self.unwind_termination(exception, entry);
+        }
         loop {
             let Some(frame) = self.interp.frames.last() else { return Err(exception) };
             let pc = self.interp.pc.saturating_sub(1);
@@ -57,6 +60,22 @@ impl Vm {
                 return Err(exception);
             }
         }
+    }
+
+    /// A termination (see [`Vm::interrupt_handle`]) leaves every frame above
+    /// `entry` without running handlers or settling async functions'
+    /// promises.
+    fn unwind_termination(&mut self, exception: Value, entry: usize) -> JsResult<Option<Value>> {
+        while self.interp.frames.len() > entry {
+            if let Some(f) = self.interp.frames.pop() {
+                self.interp.stack.truncate(f.base);
+                if let Some(g) = f.generator {
+                    self.set_generator_state(g, crate::object::GeneratorState::Completed);
+                }
+            }
+        }
+        self.interp.load_top();
+        Err(exception)
     }
 
     /// The text of atom `a`.
