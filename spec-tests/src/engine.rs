@@ -129,11 +129,12 @@ impl EngineKind {
         matches!(self, EngineKind::Parse)
     }
 
-    /// A new engine of this kind.
-    pub fn create(self) -> Box<dyn Engine> {
+    /// A new engine of this kind; `gc_stress` makes the run engine collect
+    /// garbage at every safe point.
+    pub fn create(self, gc_stress: bool) -> Box<dyn Engine> {
         match self {
             EngineKind::Parse => Box::new(ParseEngine),
-            EngineKind::Run => Box::new(RunEngine),
+            EngineKind::Run => Box::new(RunEngine { gc_stress }),
         }
     }
 

@@ -47,6 +47,10 @@ struct Cli {
     /// Time limit per test file, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 10.0)]
     timeout: f64,
+    /// Collect garbage at every safe point of every test (slow; finds
+    /// values the collector misses). Judged by the same expectations file.
+    #[arg(long)]
+    gc_stress: bool,
     /// Print every failure with its message.
     #[arg(short, long)]
     verbose: bool,
@@ -115,6 +119,7 @@ fn config_from(cli: &Cli) -> Result<Config, String> {
     }
     config.timeout = Duration::from_secs_f64(cli.timeout);
     config.progress = true;
+    config.gc_stress = cli.gc_stress;
     if !cli.run_crashers {
         let path = expectations_path(cli, config.engine);
         let expected = Expectations::load(&path).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -38,7 +38,11 @@ pub const MODULES_UNSUPPORTED: &str = "modules not supported yet";
 
 /// Evaluates tests in a fresh runtime each.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct RunEngine;
+pub struct RunEngine {
+    /// Collect garbage at every safe point (finds values the collector
+    /// does not see as roots: a test then fails where it passes without).
+    pub gc_stress: bool,
+}
 
 impl Engine for RunEngine {
     fn name(&self) -> &'static str {
@@ -57,6 +61,7 @@ impl Engine for RunEngine {
         drop(host::take_output());
         let mut rt = Runtime::new();
         rt.vm.set_interrupt(std::sync::Arc::clone(interrupt));
+        rt.vm.heap.set_gc_stress(self.gc_stress);
         host::install(&mut rt.vm);
         let mut completion = Completion::default();
         for source in [&test.setup, &test.source] {
@@ -110,7 +115,7 @@ mod tests {
             source: source.into(),
             is_async: false,
         };
-        RunEngine.evaluate(&test, &AtomicBool::new(false))
+        RunEngine::default().evaluate(&test, &std::sync::Arc::new(AtomicBool::new(false)))
     }
 
     fn raised(c: &Completion) -> (Phase, &str) {

@@ -63,6 +63,8 @@ pub struct Config {
     /// Files not to run, each with the reason (the expectations' crash
     /// notes): they fail with `not run: <reason>`.
     pub not_run: BTreeMap<String, String>,
+    /// Collect garbage at every safe point of every test (run engine only).
+    pub gc_stress: bool,
 }
 
 impl Config {
@@ -77,6 +79,7 @@ impl Config {
             timeout: DEFAULT_TIMEOUT,
             progress: false,
             not_run: BTreeMap::new(),
+            gc_stress: false,
         }
     }
 }
@@ -113,7 +116,7 @@ pub fn run(config: &Config) -> Result<Vec<FileResult>, SuiteError> {
     let excluded = ExcludedFeatures::load(&excluded_path)
         .map_err(|e| SuiteError(format!("{}: {e}", excluded_path.display())))?;
     let runner = FileRunner {
-        engine: config.engine.create(),
+        engine: config.engine.create(config.gc_stress),
         harness: Harness::new(root.join("harness")),
         excluded,
     };
