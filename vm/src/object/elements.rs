@@ -15,10 +15,13 @@ use super::property::{Attributes, Property};
 use crate::value::Value;
 use std::collections::BTreeMap;
 
-/// Growing a dense vector to `n` is fine if `n` is at most this, or at most
-/// twice the current length plus a little.
+/// A dense vector may grow to any length up to this, and beyond it by at
+/// most this many slots past its current end (as V8's `kMaxGap`): an index
+/// further out makes the elements sparse, so doubling indices (0, 2, 6,
+/// 14, ...) cannot make a vector of 2^32 holes.
 const DENSE_SLACK: usize = 1024;
-/// Setting an array's length up to this keeps it dense (holes).
+/// Setting an array's length up to this, or by at most this much past the
+/// current end, keeps it dense (holes).
 const DENSE_LENGTH_LIMIT: usize = 1 << 16;
 
 /// The sparse representation.
@@ -50,7 +53,7 @@ fn is_plain(p: &Property) -> bool {
 }
 
 fn can_grow(len: usize, new_len: usize, limit: usize) -> bool {
-    new_len <= limit.max(len * 2 + 8)
+    new_len <= limit.max(len.saturating_add(limit))
 }
 
 impl Elements {
@@ -314,6 +317,19 @@ impl Elements {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubling_indices_go_sparse() {
+        let mut e = Elements::default();
+        let mut k: u64 = 1;
+        for _ in 0..32 {
+            k *= 2;
+            e.define((k - 2) as u32, num(k as u32), true);
+        }
+        assert!(matches!(e, Elements::Sparse(_)));
+        assert_eq!(e.length(), u32::MAX);
+        assert!(e.byte_size() < 64 * 1024, "{} bytes", e.byte_size());
+    }
 
     fn num(n: u32) -> Property {
         Property::data(Value::Number(n as f64), Attributes::ALL)
