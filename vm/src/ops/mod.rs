@@ -6,10 +6,11 @@
 //! `num_bigint::BigInt` (so the standard library can reuse them); anything
 //! that may call into JavaScript or allocate is a method on [`Vm`].
 //!
-//! ```ignore
+//! ```
+//! use spindle_vm::{ops, Vm};
 //! let mut vm = Vm::new();
 //! let s = vm.string("0x10");
-//! assert_eq!(vm.to_number(s)?, 16.0);
+//! assert_eq!(vm.to_number(s), Ok(16.0));
 //! assert_eq!(ops::number_to_string::number_to_string(1e21), "1e+21");
 //! ```
 //!
