@@ -176,7 +176,7 @@ mod tests {
                     name: "test/t.js".into(),
                     path,
                 },
-                &AtomicBool::new(false),
+                &std::sync::Arc::new(AtomicBool::new(false)),
             )
         }
     }
@@ -271,7 +271,7 @@ mod tests {
             path: fx.dir.join("none.js"),
         };
         assert!(runner
-            .run(&file, &AtomicBool::new(false))
+            .run(&file, &std::sync::Arc::new(AtomicBool::new(false)))
             .message()
             .contains("cannot read"));
         std::fs::write(fx.dir.join("latin1.js"), [0x78, 0xe9]).unwrap();
@@ -280,7 +280,7 @@ mod tests {
             path: fx.dir.join("latin1.js"),
         };
         assert!(runner
-            .run(&file, &AtomicBool::new(false))
+            .run(&file, &std::sync::Arc::new(AtomicBool::new(false)))
             .message()
             .contains("UTF-8"));
     }

@@ -7,6 +7,15 @@
 //! pass-through, or `Resume(coroutine)`: the job resumes the suspended
 //! async function directly, with no JavaScript closure in between.
 //!
+//! Memory: the specification's two reaction lists always grow together
+//! (PerformPromiseThen appends to both, with the same capability), so a
+//! promise keeps one list of [`Reaction`] records, each holding both
+//! handlers; a promise with a single reaction (the common case: an await,
+//! one `then`) keeps it inline. A reaction is 24 bytes: handlers are object
+//! handles, and the derived promise of an internal capability is a handle
+//! too (a capability with resolving functions lives in a small record
+//! object, see [`Derived`]).
+//!
 //! Invariant: every `Value` held by a queued job, a reaction or the
 //! unhandled-rejection list is a garbage-collection root (see `trace`).
 
@@ -27,12 +36,12 @@ pub enum PromiseState {
 }
 
 /// What a reaction does with the settled value.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Handler {
     /// No handler: pass the value through (fulfil) or rethrow (reject).
     Default,
-    /// A JavaScript function.
-    Function(Value),
+    /// A callable object.
+    Function(Obj),
     /// Resume the suspended async function (a coroutine object).
     Resume(Obj),
 }
@@ -58,13 +67,64 @@ impl Capability {
     }
 }
 
-/// A PromiseReaction record.
-#[derive(Debug, Clone, Copy)]
+/// The [[Capability]] of a reaction: what the handler's result settles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Derived {
+    /// Nothing (an await, or a capability-less PerformPromiseThen).
+    None,
+    /// An internal capability: the job settles this promise directly.
+    Promise(Obj),
+    /// A capability with resolving functions, kept in a record object
+    /// (an `Env` whose slots are promise, resolve, reject).
+    Capability(Obj),
+}
+
+/// One entry of both of a promise's reaction lists: the PromiseReaction
+/// records PerformPromiseThen appends to [[PromiseFulfillReactions]] and
+/// [[PromiseRejectReactions]], which share their capability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reaction {
-    /// The derived promise to settle with the handler's result, if any.
-    pub capability: Option<Capability>,
-    /// The handler.
-    pub handler: Handler,
+    /// The fulfil reaction's handler.
+    pub on_fulfilled: Handler,
+    /// The reject reaction's handler.
+    pub on_rejected: Handler,
+    /// The capability both settle.
+    pub derived: Derived,
+}
+
+/// A pending promise's reactions, in registration order.
+#[derive(Debug, Clone, Default)]
+pub enum Reactions {
+    /// None yet.
+    #[default]
+    None,
+    /// Exactly one (kept inline).
+    One(Reaction),
+    /// Two or more.
+    Many(Vec<Reaction>),
+}
+
+impl Reactions {
+    /// Appends `r`.
+    fn push(&mut self, r: Reaction) {
+        *self = match std::mem::take(self) {
+            Reactions::None => Reactions::One(r),
+            Reactions::One(first) => Reactions::Many(vec![first, r]),
+            Reactions::Many(mut v) => {
+                v.push(r);
+                Reactions::Many(v)
+            }
+        };
+    }
+
+    /// The reactions, oldest first.
+    pub fn as_slice(&self) -> &[Reaction] {
+        match self {
+            Reactions::None => &[],
+            Reactions::One(r) => std::slice::from_ref(r),
+            Reactions::Many(v) => v,
+        }
+    }
 }
 
 /// The internal slots of a promise.
@@ -72,10 +132,8 @@ pub struct Reaction {
 pub struct PromiseData {
     /// State and result.
     pub state: PromiseState,
-    /// [[PromiseFulfillReactions]].
-    pub fulfill_reactions: Vec<Reaction>,
-    /// [[PromiseRejectReactions]].
-    pub reject_reactions: Vec<Reaction>,
+    /// [[PromiseFulfillReactions]] and [[PromiseRejectReactions]], pairwise.
+    pub reactions: Reactions,
     /// [[PromiseIsHandled]].
     pub handled: bool,
 }
@@ -85,8 +143,10 @@ pub struct PromiseData {
 pub enum Job {
     /// NewPromiseReactionJob.
     Reaction {
-        /// The reaction.
-        reaction: Reaction,
+        /// The reaction's handler (of the fulfil or the reject list).
+        handler: Handler,
+        /// Its capability.
+        derived: Derived,
         /// Fulfilled (else rejected).
         fulfilled: bool,
         /// The settled value.
@@ -120,18 +180,27 @@ pub struct JobQueue {
     pub host: Option<Box<dyn std::any::Any>>,
 }
 
+impl Handler {
+    fn trace(self, mark: &mut impl FnMut(Value)) {
+        if let Handler::Function(o) | Handler::Resume(o) = self {
+            mark(Value::Object(o));
+        }
+    }
+}
+
+impl Derived {
+    fn trace(self, mark: &mut impl FnMut(Value)) {
+        if let Derived::Promise(o) | Derived::Capability(o) = self {
+            mark(Value::Object(o));
+        }
+    }
+}
+
 impl Reaction {
     fn trace(&self, mark: &mut impl FnMut(Value)) {
-        if let Some(c) = self.capability {
-            mark(c.promise);
-            mark(c.resolve);
-            mark(c.reject);
-        }
-        match self.handler {
-            Handler::Function(f) => mark(f),
-            Handler::Resume(o) => mark(Value::Object(o)),
-            Handler::Default => {}
-        }
+        self.on_fulfilled.trace(mark);
+        self.on_rejected.trace(mark);
+        self.derived.trace(mark);
     }
 }
 
@@ -141,7 +210,7 @@ impl PromiseData {
         if let PromiseState::Fulfilled(v) | PromiseState::Rejected(v) = self.state {
             mark(v);
         }
-        for r in self.fulfill_reactions.iter().chain(&self.reject_reactions) {
+        for r in self.reactions.as_slice() {
             r.trace(&mut mark);
         }
     }
@@ -151,8 +220,9 @@ impl Job {
     /// Marks every value the job holds.
     pub fn trace(&self, mut mark: impl FnMut(Value)) {
         match *self {
-            Job::Reaction { reaction, argument, .. } => {
-                reaction.trace(&mut mark);
+            Job::Reaction { handler, derived, argument, .. } => {
+                handler.trace(&mut mark);
+                derived.trace(&mut mark);
                 mark(argument);
             }
             Job::Thenable { promise, thenable, then } => {
@@ -165,6 +235,14 @@ impl Job {
     }
 }
 
+impl Reaction {
+    /// The job of this reaction for a promise settled with `argument`.
+    fn job(&self, fulfilled: bool, argument: Value) -> Job {
+        let handler = if fulfilled { self.on_fulfilled } else { self.on_rejected };
+        Job::Reaction { handler, derived: self.derived, fulfilled, argument }
+    }
+}
+
 impl Vm {
     /// A new pending promise with %Promise.prototype%.
     pub fn new_promise(&mut self) -> Obj {
@@ -174,7 +252,7 @@ impl Vm {
 
     /// A new pending promise with prototype `proto`.
     pub fn new_promise_with_proto(&mut self, proto: Obj) -> Obj {
-        let data = PromiseData { state: PromiseState::Pending, fulfill_reactions: Vec::new(), reject_reactions: Vec::new(), handled: false };
+        let data = PromiseData { state: PromiseState::Pending, reactions: Reactions::None, handled: false };
         self.heap.alloc_object(Some(proto), ObjectKind::Promise(Box::new(data)))
     }
 
@@ -251,37 +329,54 @@ impl Vm {
             return;
         }
         p.state = state;
-        let fulfill = std::mem::take(&mut p.fulfill_reactions);
-        let reject = std::mem::take(&mut p.reject_reactions);
-        let (reactions, fulfilled, argument) = match state {
-            PromiseState::Fulfilled(v) => (fulfill, true, v),
-            PromiseState::Rejected(v) => (reject, false, v),
+        let reactions = std::mem::take(&mut p.reactions);
+        let (fulfilled, argument) = match state {
+            PromiseState::Fulfilled(v) => (true, v),
+            PromiseState::Rejected(v) => (false, v),
             PromiseState::Pending => return,
         };
-        for reaction in reactions {
-            self.jobs.jobs.push_back(Job::Reaction { reaction, fulfilled, argument });
+        for r in reactions.as_slice() {
+            self.jobs.jobs.push_back(r.job(fulfilled, argument));
         }
     }
 
     /// PerformPromiseThen(promise, onFulfilled, onRejected, capability).
     pub fn perform_promise_then(&mut self, promise: Obj, on_fulfilled: Handler, on_rejected: Handler, capability: Option<Capability>) {
-        let fulfill = Reaction { capability, handler: on_fulfilled };
-        let reject = Reaction { capability, handler: on_rejected };
+        let derived = match capability {
+            None => Derived::None,
+            Some(Capability { promise: Value::Object(p), resolve: Value::Undefined, .. }) => Derived::Promise(p),
+            Some(c) => Derived::Capability(self.capability_record(c)),
+        };
+        let reaction = Reaction { on_fulfilled, on_rejected, derived };
         let ObjectKind::Promise(p) = &mut self.heap.object_mut(promise).kind else { return };
         let was_handled = p.handled;
         p.handled = true;
         match p.state {
-            PromiseState::Pending => {
-                p.fulfill_reactions.push(fulfill);
-                p.reject_reactions.push(reject);
-            }
-            PromiseState::Fulfilled(v) => self.jobs.jobs.push_back(Job::Reaction { reaction: fulfill, fulfilled: true, argument: v }),
+            PromiseState::Pending => p.reactions.push(reaction),
+            PromiseState::Fulfilled(v) => self.jobs.jobs.push_back(reaction.job(true, v)),
             PromiseState::Rejected(v) => {
                 if !was_handled {
                     self.jobs.unhandled.retain(|&u| u != promise);
                 }
-                self.jobs.jobs.push_back(Job::Reaction { reaction: reject, fulfilled: false, argument: v });
+                self.jobs.jobs.push_back(reaction.job(false, v));
             }
+        }
+    }
+
+    /// A capability with resolving functions, as a record object.
+    fn capability_record(&mut self, c: Capability) -> Obj {
+        let record = Env { parent: None, slots: Box::new([c.promise, c.resolve, c.reject]), object: None };
+        self.heap.alloc_object(None, ObjectKind::Env(record))
+    }
+
+    /// The capability a record object holds.
+    fn capability_of_record(&self, record: Obj) -> Option<Capability> {
+        match &self.heap.object(record).kind {
+            ObjectKind::Env(e) => match *e.slots {
+                [promise, resolve, reject] => Some(Capability { promise, resolve, reject }),
+                _ => None,
+            },
+            _ => None,
         }
     }
 
@@ -303,7 +398,7 @@ impl Vm {
 
     fn run_job(&mut self, job: Job) -> JsResult<()> {
         match job {
-            Job::Reaction { reaction, fulfilled, argument } => self.run_reaction(reaction, fulfilled, argument),
+            Job::Reaction { handler, derived, fulfilled, argument } => self.run_reaction(handler, derived, fulfilled, argument),
             Job::Thenable { promise, thenable, then } => {
                 let (resolve, reject) = self.create_resolving_functions(promise);
                 if let Err(e) = self.call_from_host(then, thenable, &[Value::Object(resolve), Value::Object(reject)]) {
@@ -315,22 +410,29 @@ impl Vm {
         }
     }
 
-    fn run_reaction(&mut self, reaction: Reaction, fulfilled: bool, argument: Value) -> JsResult<()> {
-        let result = match reaction.handler {
+    /// NewPromiseReactionJob's steps.
+    fn run_reaction(&mut self, handler: Handler, derived: Derived, fulfilled: bool, argument: Value) -> JsResult<()> {
+        let result = match handler {
             Handler::Resume(co) => return self.resume_async(co, argument, fulfilled),
             Handler::Default if fulfilled => Ok(argument),
             Handler::Default => Err(argument),
-            Handler::Function(f) => self.call_from_host(f, Value::Undefined, &[argument]),
+            Handler::Function(f) => self.call_from_host(Value::Object(f), Value::Undefined, &[argument]),
         };
-        let Some(cap) = reaction.capability else { return Ok(()) };
-        if let (Value::Undefined, Value::Object(promise)) = (cap.resolve, cap.promise) {
-            // An internal capability: settle the promise directly.
-            match result {
-                Ok(v) => self.resolve_promise(promise, v)?,
-                Err(e) => self.reject_promise(promise, e),
+        let cap = match derived {
+            Derived::None => return Ok(()),
+            Derived::Promise(promise) => {
+                // An internal capability: settle the promise directly.
+                match result {
+                    Ok(v) => self.resolve_promise(promise, v)?,
+                    Err(e) => self.reject_promise(promise, e),
+                }
+                return Ok(());
             }
-            return Ok(());
-        }
+            Derived::Capability(record) => match self.capability_of_record(record) {
+                Some(cap) => cap,
+                None => return Ok(()),
+            },
+        };
         match result {
             Ok(v) => self.call_from_host(cap.resolve, Value::Undefined, &[v])?,
             Err(e) => self.call_from_host(cap.reject, Value::Undefined, &[e])?,

@@ -289,12 +289,12 @@ impl Vm {
 
     /// After suspending at an await: resume `co` when `promise` settles.
     pub(crate) fn finish_await(&mut self, co: Obj, value: Value, promise: Option<Obj>) {
-        use crate::promise::{Handler, Job, Reaction};
+        use crate::promise::{Derived, Handler, Job};
         match promise {
             Some(p) => self.perform_promise_then(p, Handler::Resume(co), Handler::Resume(co), None),
             None => {
-                let reaction = Reaction { capability: None, handler: Handler::Resume(co) };
-                self.jobs.jobs.push_back(Job::Reaction { reaction, fulfilled: true, argument: value });
+                let job = Job::Reaction { handler: Handler::Resume(co), derived: Derived::None, fulfilled: true, argument: value };
+                self.jobs.jobs.push_back(job);
             }
         }
     }

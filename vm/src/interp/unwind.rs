@@ -110,7 +110,7 @@ impl Vm {
         for _ in 0..64 {
             let Some(p) = self.async_promise_of(co) else { return };
             let crate::object::ObjectKind::Promise(data) = &self.heap.object(p).kind else { return };
-            let awaiter = data.fulfill_reactions.iter().find_map(|r| match r.handler {
+            let awaiter = data.reactions.as_slice().iter().find_map(|r| match r.on_fulfilled {
                 crate::promise::Handler::Resume(c) => Some(c),
                 _ => None,
             });

@@ -35,10 +35,9 @@ pub(super) fn then(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -
 /// PerformPromiseThen steps 3-4: a handler that is not callable is the
 /// default pass-through.
 fn handler(vm: &Vm, v: Value) -> Handler {
-    if vm.is_callable(v) {
-        Handler::Function(v)
-    } else {
-        Handler::Default
+    match v {
+        Value::Object(f) if vm.is_callable(v) => Handler::Function(f),
+        _ => Handler::Default,
     }
 }
 
