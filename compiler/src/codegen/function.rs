@@ -52,8 +52,12 @@ impl<'a> Compiler<'a, '_> {
     fn function_body(&mut self, f: &Function<'a>, kind: FunctionKind) -> CResult<()> {
         let param_count = f.params.iter().filter(|p| !p.is_rest).count() as u32;
         let params = self.f.b.alloc_many(param_count);
+        let simple = f.params.iter().all(|p| !p.is_rest && matches!(p.pattern, Pattern::Ident(_)));
+        if !simple {
+            self.f.param_tdz_end = f.params.iter().map(|p| p.pattern.span().end).max();
+        }
         for (i, p) in f.params.iter().enumerate() {
-            if let (Pattern::Ident(id), false) = (p.pattern, p.is_rest) {
+            if let (Pattern::Ident(id), false, true) = (p.pattern, p.is_rest, simple) {
                 if let crate::scope::Resolution::Local { scope, binding, .. } = self.scopes.resolution(id.id) {
                     self.f.regs.insert((scope, binding), Reg(params.0 + i as u16));
                 }

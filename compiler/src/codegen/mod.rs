@@ -82,6 +82,10 @@ pub(crate) struct FunctionState<'a> {
     pub(crate) new_target_reg: Option<Reg>,
     /// Generators: the registers receiving the sent value and the resumption kind.
     pub(crate) generator: Option<(Reg, Reg)>,
+    /// A non-simple parameter list: where it ends. Its parameters start in
+    /// their TDZ and are initialised in order, so a use before this offset
+    /// (in a default or pattern) is checked.
+    pub(crate) param_tdz_end: Option<u32>,
 }
 
 impl FunctionState<'_> {
@@ -97,6 +101,7 @@ impl FunctionState<'_> {
             callee_reg: None,
             new_target_reg: None,
             generator: None,
+            param_tdz_end: None,
         }
     }
 }
