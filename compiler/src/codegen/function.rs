@@ -22,6 +22,12 @@ impl<'a> Compiler<'a, '_> {
 
     /// Compiles `f` into a proto.
     pub(crate) fn function(&mut self, f: &Function<'a>, kind: FunctionKind, name: &str) -> CResult<Rc<spindle_vm::bytecode::FunctionProto>> {
+        self.function_with_source(f, kind, name, f.span)
+    }
+
+    /// Compiles `f` into a proto whose `toString` is the text at `source`
+    /// (a class constructor shows the whole class).
+    pub(crate) fn function_with_source(&mut self, f: &Function<'a>, kind: FunctionKind, name: &str, source: crate::Span) -> CResult<Rc<spindle_vm::bytecode::FunctionProto>> {
         if f.flags.is_async && f.flags.is_generator {
             return self.unsupported("async generators", f.span);
         }
@@ -43,7 +49,7 @@ impl<'a> Compiler<'a, '_> {
             param_count,
             length,
             file: self.file.clone(),
-            source_text: Rc::from(self.text(f.span)),
+            source_text: Rc::from(self.text(source)),
             span: f.span,
         };
         state.b.finish(info)
