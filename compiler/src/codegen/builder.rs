@@ -83,6 +83,10 @@ impl FunctionBuilder {
                 | Instr::JumpIfNotLtEq { target: t, .. }
                 | Instr::JumpIfNotGt { target: t, .. }
                 | Instr::JumpIfNotGtEq { target: t, .. }
+                | Instr::JumpIfNotLtI { target: t, .. }
+                | Instr::JumpIfNotLtEqI { target: t, .. }
+                | Instr::JumpIfNotGtI { target: t, .. }
+                | Instr::JumpIfNotGtEqI { target: t, .. }
                 | Instr::IteratorStep { target: t, .. }
                 | Instr::ForInNext { target: t, .. }
                 | Instr::GetName { target: t, .. }

@@ -155,6 +155,11 @@ impl<'a> Compiler<'a, '_> {
                 }
             }
         }
+        if let Expr::Assign(a) = e {
+            if self.assign_in_place(a)? {
+                return Ok(());
+            }
+        }
         let mark = self.f.b.mark();
         let r = self.f.b.alloc();
         self.expr(e, r)?;
@@ -162,11 +167,54 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
+    /// An assignment statement to a variable living in a register
+    /// (`s = s + i`, `s += 3`), computed straight into that register when
+    /// that is unobservable; false when it is not done.
+    fn assign_in_place(&mut self, a: &Assign<'a>) -> CResult<bool> {
+        let Pattern::Ident(id) = a.target else { return Ok(false) };
+        let Some(r) = self.var_register(id) else { return Ok(false) };
+        if self.is_const_binding(id) {
+            return Ok(false);
+        }
+        match a.op {
+            AssignOp::Assign if writes_dst_last(&a.value) => self.expr(&a.value, r)?,
+            AssignOp::Binary(op) if !self.may_change(&a.value) => {
+                let b = Binary { op, left: Expr::Ident(id), right: a.value, span: a.span };
+                self.binary(&b, r)?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Declares-and-initialises or assigns `init` straight into the
+    /// register of `id` when it lives in one and `init` writes its
+    /// destination only after reading every operand; false when not done.
+    pub(crate) fn init_in_place(&mut self, id: Ident<'a>, init: &Expr<'a>) -> CResult<bool> {
+        if !writes_dst_last(init) || self.dynamic_depth(id).is_some() {
+            return Ok(false);
+        }
+        let super::scopes::Loc::Reg(r) = self.ident_loc(id).0 else { return Ok(false) };
+        self.expr(init, r)?;
+        Ok(true)
+    }
+
     /// Jumps to the returned site when `test` is falsy (a compare-and-branch
     /// instruction for relational tests).
     pub(crate) fn jump_if_false(&mut self, test: &Expr<'a>) -> CResult<super::builder::JumpSite> {
         let mark = self.f.b.mark();
         let site = match test {
+            Expr::Binary(b) if matches!(b.op, BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq) && small_int(&b.right).is_some() => {
+                let imm = small_int(&b.right).unwrap_or(0);
+                let a = self.expr_reg(&b.left)?;
+                self.position(b.span);
+                self.f.b.emit_jump(match b.op {
+                    BinaryOp::Lt => Instr::JumpIfNotLtI { a, imm, target: 0 },
+                    BinaryOp::LtEq => Instr::JumpIfNotLtEqI { a, imm, target: 0 },
+                    BinaryOp::Gt => Instr::JumpIfNotGtI { a, imm, target: 0 },
+                    _ => Instr::JumpIfNotGtEqI { a, imm, target: 0 },
+                })
+            }
             Expr::Binary(b) if matches!(b.op, BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq) => {
                 let left = self.expr_reg(&b.left)?;
                 let left = if self.may_change(&b.right) && (left.0 as u32) < mark {
@@ -359,8 +407,20 @@ impl<'a> Compiler<'a, '_> {
         }
     }
 
-    fn binary(&mut self, b: &Binary<'a>, dst: Reg) -> CResult<()> {
+    pub(crate) fn binary(&mut self, b: &Binary<'a>, dst: Reg) -> CResult<()> {
         let mark = self.f.b.mark();
+        if let (Some(imm), true) = (small_int(&b.right), matches!(b.op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Rem)) {
+            let a = self.expr_reg(&b.left)?;
+            self.position(b.span);
+            self.emit(match b.op {
+                BinaryOp::Add => Instr::AddI { dst, a, imm },
+                BinaryOp::Sub => Instr::SubI { dst, a, imm },
+                BinaryOp::Mul => Instr::MulI { dst, a, imm },
+                _ => Instr::RemI { dst, a, imm },
+            });
+            self.f.b.release(mark);
+            return Ok(());
+        }
         let left = self.expr_reg(&b.left)?;
         let left = if self.may_change(&b.right) && (left.0 as u32) < mark {
             let t = self.f.b.alloc();
@@ -708,6 +768,26 @@ pub(crate) fn method_kind_code(kind: MethodKind) -> u16 {
         MethodKind::Get => 1,
         MethodKind::Set => 2,
         _ => 0,
+    }
+}
+
+/// Compiling `e` into a register writes that register only at the end,
+/// after every operand has been read (operands go to fresh registers), so
+/// the register may be a variable that `e` itself reads.
+fn writes_dst_last(e: &Expr<'_>) -> bool {
+    match e {
+        Expr::Binary(_) | Expr::Number(..) | Expr::String(..) | Expr::Bool(..) | Expr::Null(_) => true,
+        Expr::Call(c) => !c.optional && !matches!(c.callee, Expr::Ident(id) if id.name == "eval"),
+        _ => false,
+    }
+}
+
+/// `e` as the immediate operand of an instruction: an integer literal that
+/// `i32` holds exactly (not -0, which a literal cannot be anyway).
+fn small_int(e: &Expr<'_>) -> Option<i32> {
+    match *e {
+        Expr::Number(n, _) if n.fract() == 0.0 && n.abs() < 2_147_483_647.0 => Some(n as i32),
+        _ => None,
     }
 }
 

@@ -133,6 +133,10 @@ impl<'a> Compiler<'a, '_> {
             let mark = self.f.b.mark();
             match (d.target, d.init) {
                 (Pattern::Ident(id), Some(init)) => {
+                    if self.init_in_place(id, &init)? {
+                        self.f.b.release(mark);
+                        continue;
+                    }
                     let r = self.named_value(&init, id.name)?;
                     self.position(id.span);
                     self.store_var(id, r, v.kind != VarKind::Var);

@@ -239,6 +239,14 @@ define_instructions! {
     Rem { dst: R, a: R, b: R };
     /// R[dst] := R[a] ** R[b]
     Exp { dst: R, a: R, b: R };
+    /// R[dst] := R[a] + imm (a literal small integer right operand)
+    AddI { dst: R, a: R, imm: I };
+    /// R[dst] := R[a] - imm
+    SubI { dst: R, a: R, imm: I };
+    /// R[dst] := R[a] * imm
+    MulI { dst: R, a: R, imm: I };
+    /// R[dst] := R[a] % imm
+    RemI { dst: R, a: R, imm: I };
     /// R[dst] := R[a] << R[b]
     Shl { dst: R, a: R, b: R };
     /// R[dst] := R[a] >> R[b]
@@ -307,6 +315,14 @@ define_instructions! {
     JumpIfNotGt { a: R, b: R, target: J };
     /// if !(R[a] >= R[b]) then pc := target
     JumpIfNotGtEq { a: R, b: R, target: J };
+    /// if !(R[a] < imm) then pc := target
+    JumpIfNotLtI { a: R, imm: I, target: J };
+    /// if !(R[a] <= imm) then pc := target
+    JumpIfNotLtEqI { a: R, imm: I, target: J };
+    /// if !(R[a] > imm) then pc := target
+    JumpIfNotGtI { a: R, imm: I, target: J };
+    /// if !(R[a] >= imm) then pc := target
+    JumpIfNotGtEqI { a: R, imm: I, target: J };
     /// if R[cond] is undefined or null then pc := target
     JumpIfNullish { cond: R, target: J };
     /// if R[cond] is neither undefined nor null then pc := target

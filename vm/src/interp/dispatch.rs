@@ -203,6 +203,34 @@ impl Vm {
                     };
                     self.set_r(dst, v);
                 }
+                Instr::AddI { dst, a, imm } => {
+                    let v = match self.r(a) {
+                        Value::Number(x) => Value::Number(x + f64::from(imm)),
+                        x => self.op_add(x, Value::Number(f64::from(imm)))?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::SubI { dst, a, imm } => {
+                    let v = match self.r(a) {
+                        Value::Number(x) => Value::Number(x - f64::from(imm)),
+                        x => self.op_sub(x, Value::Number(f64::from(imm)))?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::MulI { dst, a, imm } => {
+                    let v = match self.r(a) {
+                        Value::Number(x) => Value::Number(x * f64::from(imm)),
+                        x => self.op_mul(x, Value::Number(f64::from(imm)))?,
+                    };
+                    self.set_r(dst, v);
+                }
+                Instr::RemI { dst, a, imm } => {
+                    let v = match self.r(a) {
+                        Value::Number(x) => Value::Number(fast_remainder(x, f64::from(imm))),
+                        x => self.op_rem(x, Value::Number(f64::from(imm)))?,
+                    };
+                    self.set_r(dst, v);
+                }
                 Instr::Exp { dst, a, b } => {
                     let v = self.op_exp(self.r(a), self.r(b))?;
                     self.set_r(dst, v);
@@ -353,6 +381,42 @@ impl Vm {
                     let ok = match (self.r(a), self.r(b)) {
                         (Value::Number(x), Value::Number(y)) => x < y,
                         (x, y) => self.op_lt(x, y)?,
+                    };
+                    if !ok {
+                        self.jump_to(pc, target)?;
+                    }
+                }
+                Instr::JumpIfNotLtI { a, imm, target } => {
+                    let ok = match self.r(a) {
+                        Value::Number(x) => x < f64::from(imm),
+                        x => self.op_lt(x, Value::Number(f64::from(imm)))?,
+                    };
+                    if !ok {
+                        self.jump_to(pc, target)?;
+                    }
+                }
+                Instr::JumpIfNotLtEqI { a, imm, target } => {
+                    let ok = match self.r(a) {
+                        Value::Number(x) => x <= f64::from(imm),
+                        x => self.op_le(x, Value::Number(f64::from(imm)))?,
+                    };
+                    if !ok {
+                        self.jump_to(pc, target)?;
+                    }
+                }
+                Instr::JumpIfNotGtI { a, imm, target } => {
+                    let ok = match self.r(a) {
+                        Value::Number(x) => x > f64::from(imm),
+                        x => self.op_gt(x, Value::Number(f64::from(imm)))?,
+                    };
+                    if !ok {
+                        self.jump_to(pc, target)?;
+                    }
+                }
+                Instr::JumpIfNotGtEqI { a, imm, target } => {
+                    let ok = match self.r(a) {
+                        Value::Number(x) => x >= f64::from(imm),
+                        x => self.op_ge(x, Value::Number(f64::from(imm)))?,
                     };
                     if !ok {
                         self.jump_to(pc, target)?;
