@@ -86,6 +86,9 @@ pub(crate) struct FunctionState<'a> {
     /// their TDZ and are initialised in order, so a use before this offset
     /// (in a default or pattern) is checked.
     pub(crate) param_tdz_end: Option<u32>,
+    /// Lexical bindings whose initialiser is being compiled: still in
+    /// their TDZ though the use comes after the name.
+    pub(crate) initializing: Vec<(ScopeId, u32)>,
 }
 
 impl FunctionState<'_> {
@@ -102,6 +105,7 @@ impl FunctionState<'_> {
             new_target_reg: None,
             generator: None,
             param_tdz_end: None,
+            initializing: Vec::new(),
         }
     }
 }

@@ -263,6 +263,9 @@ impl<'a> Compiler<'a, '_> {
     fn needs_tdz_check(&self, id: Ident<'a>, binding: Option<(ScopeId, u32)>) -> bool {
         let Some((scope, index)) = binding else { return true };
         let b = self.scopes.binding(scope, index);
+        if self.f.initializing.contains(&(scope, index)) {
+            return true;
+        }
         if b.kind == BindingKind::Param {
             return self.f.param_tdz_end.is_some_and(|end| id.span.start < end);
         }

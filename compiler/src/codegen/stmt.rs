@@ -133,13 +133,13 @@ impl<'a> Compiler<'a, '_> {
             let mark = self.f.b.mark();
             match (d.target, d.init) {
                 (Pattern::Ident(id), Some(init)) => {
-                    if self.init_in_place(id, &init)? {
-                        self.f.b.release(mark);
-                        continue;
+                    let binding = self.ident_loc(id).1.filter(|_| v.kind != VarKind::Var);
+                    self.f.initializing.extend(binding);
+                    let result = self.init_ident(id, &init, v.kind);
+                    if binding.is_some() {
+                        self.f.initializing.pop();
                     }
-                    let r = self.named_value(&init, id.name)?;
-                    self.position(id.span);
-                    self.store_var(id, r, v.kind != VarKind::Var);
+                    result?;
                 }
                 (Pattern::Ident(id), None) if v.kind != VarKind::Var => {
                     let r = self.f.b.alloc();
@@ -161,6 +161,18 @@ impl<'a> Compiler<'a, '_> {
             }
             self.f.b.release(mark);
         }
+        Ok(())
+    }
+
+    /// `id = init` of a declaration of `kind`.
+    fn init_ident(&mut self, id: Ident<'a>, init: &Expr<'a>, kind: VarKind) -> CResult<()> {
+        self.position(init.span());
+        if self.init_in_place(id, init)? {
+            return Ok(());
+        }
+        let r = self.named_value(init, id.name)?;
+        self.position(id.span);
+        self.store_var(id, r, kind != VarKind::Var);
         Ok(())
     }
 
