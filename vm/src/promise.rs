@@ -460,7 +460,10 @@ impl Vm {
             ObjectKind::Generator(g) => g.state,
             _ => return Ok(()),
         };
-        if state != GeneratorState::SuspendedYield {
+        if state == GeneratorState::DrainingQueue {
+            return self.async_generator_return_settled(co, argument, fulfilled);
+        }
+        if state != GeneratorState::SuspendedAwait {
             return Ok(());
         }
         let how = if fulfilled { crate::interp::Resume::Next } else { crate::interp::Resume::Throw };

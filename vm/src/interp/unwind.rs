@@ -35,14 +35,24 @@ impl Vm {
             let return_to = frame.return_to;
             let popped = self.interp.frames.pop();
             let mut async_promise = None;
+            let mut async_generator = None;
             if let Some(f) = popped {
                 self.interp.stack.truncate(f.base);
-                if let Some(g) = f.generator {
-                    self.set_generator_state(g, crate::object::GeneratorState::Completed);
-                    async_promise = self.async_promise_of(g);
+                match f.generator {
+                    Some(g) if self.is_async_generator(g) => async_generator = Some(g),
+                    Some(g) => {
+                        self.set_generator_state(g, crate::object::GeneratorState::Completed);
+                        async_promise = self.async_promise_of(g);
+                    }
+                    None => {}
                 }
             }
             self.interp.load_top();
+            if let Some(g) = async_generator {
+                // The body threw: AsyncGeneratorStart settles the request queue.
+                self.async_generator_body_done(g, Err(exception))?;
+                return Ok(Some(Value::Undefined));
+            }
             if let Some(p) = async_promise {
                 self.reject_promise(p, exception);
                 match return_to {
