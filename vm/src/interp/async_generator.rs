@@ -114,12 +114,32 @@ impl Vm {
             _ => Resume::Next,
         };
         if self.interp.enter_native(g).is_err() {
-            return self.range_error("Maximum call stack size exceeded");
+            let e = self.error(ErrorKind::RangeError, "Maximum call stack size exceeded");
+            return self.resume_failed(g, e);
         }
         let result = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.run_coroutine(g, value, how));
         self.interp.leave_native();
         self.interp.load_top();
-        result.map(|_| ())
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) => self.resume_failed(g, e),
+        }
+    }
+
+    /// The body could not be entered (the frame limit): the request, the
+    /// only one queued, is rejected with the error and the generator stays
+    /// as it was. A termination, which leaves the body, propagates.
+    fn resume_failed(&mut self, g: Obj, error: Value) -> JsResult<()> {
+        let state = self.generator_state_of(g);
+        if self.interp.terminating || !matches!(state, GeneratorState::SuspendedStart | GeneratorState::SuspendedYield) {
+            return Err(error);
+        }
+        let mut request = None;
+        self.with_requests(g, |q| request = q.pop_back());
+        if let Some(r) = request {
+            self.reject_promise(r.promise, error);
+        }
+        Ok(())
     }
 
     /// AsyncGeneratorCompleteStep(generator, completion, done): settles the
