@@ -293,7 +293,7 @@ impl Vm {
             self.fulfill_promise(promise, resolution);
             return Ok(());
         };
-        let then_key = PropertyKey::Atom(self.heap.intern_str("then"));
+        let then_key = PropertyKey::Atom(self.heap.names.then);
         let then = match self.get(r, then_key, resolution) {
             Ok(t) => t,
             Err(e) => {

@@ -25,7 +25,7 @@ impl Vm {
             return self.type_error("Result of the Symbol.asyncIterator method is not an object");
         };
         // 5-7. Let nextMethod be ? Get(iterator, "next").
-        let next_key = PropertyKey::Atom(self.heap.intern_str("next"));
+        let next_key = PropertyKey::Atom(self.heap.names.next);
         let next = self.get(it, next_key, iterator)?;
         Ok((iterator, next))
     }
@@ -38,7 +38,7 @@ impl Vm {
         let record = AsyncFromSyncIterator { iterator, next };
         let o = self.heap.alloc_object(Some(proto), ObjectKind::AsyncFromSyncIterator(record));
         // 3-5. nextMethod = ! Get(asyncIterator, "next").
-        let next_key = PropertyKey::Atom(self.heap.intern_str("next"));
+        let next_key = PropertyKey::Atom(self.heap.names.next);
         let next = self.get(o, next_key, Value::Object(o))?;
         Ok((Value::Object(o), next))
     }

@@ -193,8 +193,8 @@ impl Vm {
     /// CreateIterResultObject(value, done).
     pub fn iter_result(&mut self, value: Value, done: bool) -> JsResult<Value> {
         let o = self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary);
-        let vk = PropertyKey::Atom(self.heap.intern_str("value"));
-        let dk = PropertyKey::Atom(self.heap.intern_str("done"));
+        let vk = PropertyKey::Atom(self.heap.names.value);
+        let dk = PropertyKey::Atom(self.heap.names.done);
         self.heap.define_raw(o, vk, value, Attributes::ALL);
         self.heap.define_raw(o, dk, Value::Bool(done), Attributes::ALL);
         Ok(Value::Object(o))
@@ -280,7 +280,7 @@ impl Vm {
     pub(crate) fn prepare_await(&mut self, value: Value) -> JsResult<Option<Obj>> {
         let Value::Object(o) = value else { return Ok(None) };
         if matches!(self.heap.object(o).kind, ObjectKind::Promise(_)) {
-            let key = PropertyKey::Atom(self.heap.intern_str("constructor"));
+            let key = PropertyKey::Atom(self.heap.names.constructor);
             let ctor = self.get(o, key, value)?;
             if self.realm.intrinsic("%Promise%").is_some_and(|p| ctor == Value::Object(p)) {
                 return Ok(Some(o));

@@ -145,13 +145,13 @@ fn incompatible(vm: &mut Vm) -> JsResult<Value> {
 fn continuation(vm: &mut Vm, result: Value, promise: Obj, rec: AsyncFromSyncIterator, close_on_rejection: bool) -> JsResult<Value> {
     let Value::Object(r) = result else { return reject_type_error(vm, promise, "Iterator result is not an object") };
     // 2-3. Let done be Completion(IteratorComplete(result)).
-    let key = PropertyKey::Atom(vm.heap.intern_str("done"));
+    let key = PropertyKey::Atom(vm.heap.names.done);
     let done = match vm.get(r, key, result) {
         Ok(d) => vm.to_boolean(d),
         Err(e) => return reject(vm, promise, e),
     };
     // 4-5. Let value be Completion(IteratorValue(result)).
-    let key = PropertyKey::Atom(vm.heap.intern_str("value"));
+    let key = PropertyKey::Atom(vm.heap.names.value);
     let value = match vm.get(r, key, result) {
         Ok(v) => v,
         Err(e) => return reject(vm, promise, e),
