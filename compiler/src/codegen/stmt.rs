@@ -336,6 +336,12 @@ impl<'a> Compiler<'a, '_> {
         }
         let top = self.f.b.pc();
         let exit = if f.is_await {
+            // Stack traces place the step's await at the loop's target, as V8 does.
+            let target = match f.left {
+                ForHead::Var(v) => v.decls.first().map_or(v.span, |d| d.target.span()),
+                ForHead::Pattern(p) => p.span(),
+            };
+            self.position(target);
             self.emit_async_iterator_step(iter, value)
         } else if of {
             self.f.b.emit_jump(Instr::IteratorStep { dst: value, iter, target: 0 })

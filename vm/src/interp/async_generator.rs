@@ -181,7 +181,13 @@ impl Vm {
         self.async_generator_drain_queue(g)
     }
 
-    /// The body of `g` has completed or not: it is an async generator.
+    /// The promise of the request async generator `g` is working on (the
+    /// one its consumer awaits), for `at async` stack frames.
+    pub(crate) fn async_generator_current_promise(&self, g: Obj) -> Option<Obj> {
+        self.front_request(g).map(|r| r.promise)
+    }
+
+    /// `g` is an async generator.
     pub(crate) fn is_async_generator(&self, g: Obj) -> bool {
         self.as_async_generator(Value::Object(g)).is_some()
     }

@@ -114,11 +114,12 @@ impl Vm {
     }
 
     /// `at async name` for each async function awaiting, directly, the
-    /// promise of coroutine `co` (found through its promise's reactions:
+    /// promise of coroutine `co` (for an async generator, the promise of
+    /// the request it is working on) (found through its promise's reactions:
     /// an awaiting coroutine is a `Resume` reaction), as V8 prints them.
     fn write_async_frames(&self, mut co: Obj, out: &mut String) {
         for _ in 0..64 {
-            let Some(p) = self.async_promise_of(co) else { return };
+            let Some(p) = self.async_promise_of(co).or_else(|| self.async_generator_current_promise(co)) else { return };
             let crate::object::ObjectKind::Promise(data) = &self.heap.object(p).kind else { return };
             let awaiter = data.reactions.as_slice().iter().find_map(|r| match r.on_fulfilled {
                 crate::promise::Handler::Resume(c) => Some(c),

@@ -96,3 +96,16 @@ fn throw_into_a_suspended_generator_and_array_from_async() {
         "[{\"value\":1,\"done\":false},\"e\",{\"done\":true}] 1,2",
     );
 }
+
+#[test]
+fn stack_traces_show_the_awaiting_consumer() {
+    // V8 places the for-await step at the loop's target and names the
+    // async function awaiting the generator's current request.
+    check(
+        "async function* g() { await null; throw new Error('x'); }
+         async function* h() { yield* g(); }
+         async function consume() { for await (const x of h()) {} }
+         consume().catch(e => log.push(e.stack.split('\\n').slice(1).map(l => l.trim().split(' (')[0]).join()));",
+        "at g,at async h,at async consume",
+    );
+}
