@@ -105,7 +105,7 @@ impl<'a> Compiler<'a, '_> {
         let derived = c.super_class.is_some();
         let kind = if derived { FunctionKind::DerivedConstructor } else { FunctionKind::ClassConstructor };
         if let Some(f) = c.constructor {
-            return self.function(f, kind, name);
+            return self.function_with_source(f, kind, name, c.span);
         }
         let mut b = super::builder::FunctionBuilder::new();
         let r = b.alloc_many(3);

@@ -1,5 +1,6 @@
 //! Non-local control flow: `break`, `continue` and `return` out of loops,
-//! labels, `switch`, environments, `for-of` iterators and `finally` blocks.
+//! labels, `switch`, environments, `for-of` and destructuring iterators and
+//! `finally` blocks.
 //!
 //! The control stack records what a jump crosses. A jump out of a `try`
 //! with `finally` sets the finally's completion register to a code and
@@ -33,6 +34,14 @@ pub(crate) enum Control<'a> {
         iterator: Option<Reg>,
         /// The iterator is a `for await` loop's (closed with AsyncIteratorClose).
         async_iterator: bool,
+    },
+    /// An array destructuring's iterator: a jump out (a generator's
+    /// `return` at a `yield` in the pattern) closes it unless it is done.
+    Destructuring {
+        /// The iterator record (two registers).
+        iter: Reg,
+        /// Holds `true` once the iterator is exhausted.
+        done: Reg,
     },
     /// A `try` with `finally`: jumps out go through it.
     Finally {
@@ -120,6 +129,14 @@ impl<'a> Compiler<'a, '_> {
                     self.emit_iterator_close(r, is_async);
                 }
                 Control::Breakable { .. } => {}
+                Control::Destructuring { iter, done } => {
+                    let (iter, done) = (*iter, *done);
+                    let skip = self.f.b.emit_jump(Instr::JumpIfTrue { cond: done, target: 0 });
+                    // Done first: a throw from `return()` must not close it again.
+                    self.emit(Instr::LoadTrue { dst: done });
+                    self.emit(Instr::IteratorClose { iter });
+                    self.f.b.patch_here(skip);
+                }
             }
         }
         if let (Exit::Break(_), Some(Control::Breakable { iterator: Some(r), async_iterator, .. })) = (exit, self.f.control.get(stop.wrapping_sub(1))) {

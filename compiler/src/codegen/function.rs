@@ -22,6 +22,12 @@ impl<'a> Compiler<'a, '_> {
 
     /// Compiles `f` into a proto.
     pub(crate) fn function(&mut self, f: &Function<'a>, kind: FunctionKind, name: &str) -> CResult<Rc<spindle_vm::bytecode::FunctionProto>> {
+        self.function_with_source(f, kind, name, f.span)
+    }
+
+    /// Compiles `f` into a proto whose `toString` is the text at `source`
+    /// (a class constructor shows the whole class).
+    pub(crate) fn function_with_source(&mut self, f: &Function<'a>, kind: FunctionKind, name: &str, source: crate::Span) -> CResult<Rc<spindle_vm::bytecode::FunctionProto>> {
         let outer_scope = self.f.scope;
         let state = FunctionState::new(f.scope, f.flags.strict);
         let saved = std::mem::replace(&mut self.f, state);
@@ -40,7 +46,7 @@ impl<'a> Compiler<'a, '_> {
             param_count,
             length,
             file: self.file.clone(),
-            source_text: Rc::from(self.text(f.span)),
+            source_text: Rc::from(self.text(source)),
             span: f.span,
         };
         state.b.finish(info)
@@ -49,8 +55,12 @@ impl<'a> Compiler<'a, '_> {
     fn function_body(&mut self, f: &Function<'a>, kind: FunctionKind) -> CResult<()> {
         let param_count = f.params.iter().filter(|p| !p.is_rest).count() as u32;
         let params = self.f.b.alloc_many(param_count);
+        let simple = f.params.iter().all(|p| !p.is_rest && matches!(p.pattern, Pattern::Ident(_)));
+        if !simple {
+            self.f.param_tdz_end = f.params.iter().map(|p| p.pattern.span().end).max();
+        }
         for (i, p) in f.params.iter().enumerate() {
-            if let (Pattern::Ident(id), false) = (p.pattern, p.is_rest) {
+            if let (Pattern::Ident(id), false, true) = (p.pattern, p.is_rest, simple) {
                 if let crate::scope::Resolution::Local { scope, binding, .. } = self.scopes.resolution(id.id) {
                     self.f.regs.insert((scope, binding), Reg(params.0 + i as u16));
                 }

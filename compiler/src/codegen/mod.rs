@@ -85,6 +85,10 @@ pub(crate) struct FunctionState<'a> {
     pub(crate) generator: Option<(Reg, Reg)>,
     /// The function is an async generator (`yield` and `return` await).
     pub(crate) async_generator: bool,
+    /// A non-simple parameter list: where it ends. Its parameters start in
+    /// their TDZ and are initialised in order, so a use before this offset
+    /// (in a default or pattern) is checked.
+    pub(crate) param_tdz_end: Option<u32>,
 }
 
 impl FunctionState<'_> {
@@ -101,6 +105,7 @@ impl FunctionState<'_> {
             new_target_reg: None,
             generator: None,
             async_generator: false,
+            param_tdz_end: None,
         }
     }
 }

@@ -279,15 +279,11 @@ impl<'a> Compiler<'a, '_> {
             if let Some(arr) = keys {
                 self.emit(Instr::ArrayPush { arr, src: key });
             }
-            let v = self.f.b.alloc();
-            self.emit(Instr::GetElem { dst: v, obj: value, key });
-            self.destructure(p.value, v, mode)?;
+            self.destructure_element(p.value, mode, |c, v| { c.emit(Instr::GetElem { dst: v, obj: value, key }); })?;
             self.f.b.release(m);
         }
         if let (Some(rest), Some(arr)) = (o.rest, keys) {
-            let v = self.f.b.alloc();
-            self.emit(Instr::CopyRest { dst: v, src: value, excluded: arr });
-            self.destructure(rest, v, mode)?;
+            self.destructure_element(rest, mode, |c, v| { c.emit(Instr::CopyRest { dst: v, src: value, excluded: arr }); })?;
         }
         self.f.b.release(mark);
         Ok(())
@@ -301,28 +297,21 @@ impl<'a> Compiler<'a, '_> {
         self.emit(Instr::LoadFalse { dst: done });
         let start = self.f.b.pc();
         let exc = self.f.b.alloc();
+        self.f.control.push(super::control::Control::Destructuring { iter, done });
         for el in a.elements {
-            let v = self.f.b.alloc();
-            self.step_or_undefined(iter, done, v);
-            if let Some(p) = el {
-                self.destructure(*p, v, mode)?;
+            match el {
+                Some(p) => self.destructure_element(*p, mode, |c, v| c.step_or_undefined(iter, done, v))?,
+                None => {
+                    let v = self.f.b.alloc();
+                    self.step_or_undefined(iter, done, v);
+                }
             }
             self.f.b.release(exc.0 as u32 + 1);
         }
         if let Some(rest) = a.rest {
-            let arr = self.f.b.alloc();
-            self.emit(Instr::NewArray { dst: arr, capacity: 0 });
-            let v = self.f.b.alloc();
-            let skip = self.f.b.emit_jump(Instr::JumpIfTrue { cond: done, target: 0 });
-            let top = self.f.b.pc();
-            let exit = self.f.b.emit_jump(Instr::IteratorStep { dst: v, iter, target: 0 });
-            self.emit(Instr::ArrayPush { arr, src: v });
-            self.emit(Instr::Jump { target: top });
-            self.f.b.patch_here(exit);
-            self.f.b.patch_here(skip);
-            self.emit(Instr::LoadTrue { dst: done });
-            self.destructure(rest, arr, mode)?;
+            self.destructure_element(rest, mode, |c, arr| c.collect_rest(iter, done, arr))?;
         }
+        self.f.control.pop();
         let end = self.f.b.pc();
         // Close the iterator unless it is exhausted; on a throw, close it quietly and rethrow.
         let normal = self.f.b.emit_jump(Instr::JumpIfTrue { cond: done, target: 0 });
@@ -339,6 +328,54 @@ impl<'a> Compiler<'a, '_> {
         self.f.b.add_handler(start, end, handler, exc, depth);
         self.f.b.release(mark);
         Ok(())
+    }
+
+    /// One element or property of a pattern: the target reference first
+    /// (a member expression's object and key are evaluated before the value
+    /// is fetched, §13.15.5.5-6), then `fetch` puts the value into a fresh
+    /// register, then the default applies to `undefined`, then the store.
+    fn destructure_element(&mut self, target: Pattern<'a>, mode: BindMode, fetch: impl FnOnce(&mut Self, Reg)) -> CResult<()> {
+        let mark = self.f.b.mark();
+        let (inner, default) = match target {
+            Pattern::Assign(ap) => (ap.target, Some(ap.default)),
+            other => (other, None),
+        };
+        let reference = match inner {
+            Pattern::Expr(e) => Some((e, self.reference(&e)?)),
+            _ => None,
+        };
+        let v = self.f.b.alloc();
+        fetch(self, v);
+        if let Some(default) = default {
+            let skip = self.f.b.emit_jump(Instr::JumpIfNotUndefined { cond: v, target: 0 });
+            match inner {
+                Pattern::Ident(id) => self.expr_named(&default, v, id.name)?,
+                _ => self.expr(&default, v)?,
+            }
+            self.f.b.patch_here(skip);
+        }
+        match reference {
+            Some((e, (obj, key))) => self.put_reference(&e, obj, key, v)?,
+            None => self.destructure(inner, v, mode)?,
+        }
+        self.f.b.release(mark);
+        Ok(())
+    }
+
+    /// `arr :=` an array of the iterator's remaining values; `done` is then true.
+    fn collect_rest(&mut self, iter: Reg, done: Reg, arr: Reg) {
+        let mark = self.f.b.mark();
+        self.emit(Instr::NewArray { dst: arr, capacity: 0 });
+        let v = self.f.b.alloc();
+        let skip = self.f.b.emit_jump(Instr::JumpIfTrue { cond: done, target: 0 });
+        let top = self.f.b.pc();
+        let exit = self.f.b.emit_jump(Instr::IteratorStep { dst: v, iter, target: 0 });
+        self.emit(Instr::ArrayPush { arr, src: v });
+        self.emit(Instr::Jump { target: top });
+        self.f.b.patch_here(exit);
+        self.f.b.patch_here(skip);
+        self.emit(Instr::LoadTrue { dst: done });
+        self.f.b.release(mark);
     }
 
     /// `v := next value`, or `undefined` once the iterator is done.

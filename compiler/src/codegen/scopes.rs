@@ -130,7 +130,8 @@ impl<'a> Compiler<'a, '_> {
                 None if self.f.regs.contains_key(&(scope, i as u32)) => {}
                 None => {
                     let r = self.f.b.alloc();
-                    let init = if b.kind.has_tdz() { Instr::LoadEmpty { dst: r } } else { Instr::LoadUndefined { dst: r } };
+                    let tdz = b.kind.has_tdz() || (b.kind == BindingKind::Param && self.f.param_tdz_end.is_some());
+                    let init = if tdz { Instr::LoadEmpty { dst: r } } else { Instr::LoadUndefined { dst: r } };
                     self.emit(init);
                     self.f.regs.insert((scope, i as u32), r);
                 }
@@ -221,7 +222,7 @@ impl<'a> Compiler<'a, '_> {
                 if r != dst {
                     self.emit(Instr::Move { dst, src: r });
                 }
-                if self.binding_kind(binding).is_some_and(|k| k.has_tdz()) && self.needs_tdz_check(id, binding) {
+                if self.binding_has_tdz(binding) && self.needs_tdz_check(id, binding) {
                     self.emit(Instr::CheckInit { src: dst, a });
                 }
             }
@@ -242,16 +243,29 @@ impl<'a> Compiler<'a, '_> {
         }
         let (loc, binding) = self.ident_loc(id);
         match loc {
-            Loc::Reg(r) if !(self.binding_kind(binding).is_some_and(|k| k.has_tdz()) && self.needs_tdz_check(id, binding)) => Some(r),
+            Loc::Reg(r) if !(self.binding_has_tdz(binding) && self.needs_tdz_check(id, binding)) => Some(r),
             _ => None,
         }
     }
 
+    /// The binding has a TDZ: a lexical declaration, or a parameter of the
+    /// current function's non-simple parameter list.
+    fn binding_has_tdz(&self, binding: Option<(ScopeId, u32)>) -> bool {
+        match self.binding_kind(binding) {
+            Some(BindingKind::Param) => self.f.param_tdz_end.is_some() && binding.is_some_and(|(s, _)| s == self.f.function_scope),
+            kind => kind.is_some_and(|k| k.has_tdz()),
+        }
+    }
+
     /// A TDZ check is needed unless the use comes after the declaration in
-    /// the same function, outside a `switch` (whose cases can skip it).
+    /// the same function, outside a `switch` (whose cases can skip it); a
+    /// parameter is declared at the end of the parameter list.
     fn needs_tdz_check(&self, id: Ident<'a>, binding: Option<(ScopeId, u32)>) -> bool {
         let Some((scope, index)) = binding else { return true };
         let b = self.scopes.binding(scope, index);
+        if b.kind == BindingKind::Param {
+            return self.f.param_tdz_end.is_some_and(|end| id.span.start < end);
+        }
         let in_switch = self.scopes.scope(scope).kind == ScopeKind::Block && self.f.control.iter().any(|c| c.is_switch_scope(scope));
         id.span.start < b.span.end || in_switch
     }
@@ -320,7 +334,7 @@ impl<'a> Compiler<'a, '_> {
         }
         match loc {
             Loc::Reg(r) => {
-                if !init && kind.is_some_and(|k| k.has_tdz()) && self.needs_tdz_check(id, binding) {
+                if !init && self.binding_has_tdz(binding) && self.needs_tdz_check(id, binding) {
                     self.emit(Instr::CheckInit { src: r, a });
                 }
                 if r != src {
@@ -328,14 +342,14 @@ impl<'a> Compiler<'a, '_> {
                 }
             }
             Loc::Env { depth, slot } => {
-                if !init && kind.is_some_and(|k| k.has_tdz()) {
+                if !init && self.binding_has_tdz(binding) {
                     self.emit(Instr::SetEnvChecked { depth, slot, src, a });
                 } else {
                     self.emit(Instr::SetEnv { depth, slot, src });
                 }
             }
             Loc::Global => {
-                if init && binding.is_some() && kind.is_some_and(|k| k.has_tdz()) {
+                if init && binding.is_some() && self.binding_has_tdz(binding) {
                     self.emit(Instr::InitGlobalLexical { a, src });
                 } else {
                     let strict = u16::from(self.f.strict);

@@ -102,6 +102,8 @@ impl<'a> Parser<'a> {
                 return Ok(Member::Other(ClassMember::StaticBlock(self.parse_static_block(start)?)));
             }
         }
+        // A method's source text is its MethodDefinition: without `static`.
+        let method_start = self.tok.span.start;
         let (shape, kind) = self.parse_class_modifiers()?;
         let key_span = self.tok.span;
         let key = self.parse_property_key()?;
@@ -120,11 +122,11 @@ impl<'a> Parser<'a> {
                     return self.error("Class constructor may not be an accessor, generator or async method", key_span);
                 }
                 let shape = FnShape { method: Some(MethodKind::Constructor), derived, class_constructor: true, ..shape };
-                let f = self.parse_method(start, shape)?;
+                let f = self.parse_method(method_start, shape)?;
                 return Ok(Member::Constructor(f, key_span));
             }
             self.declare_private(key, kind, is_static)?;
-            let f = self.parse_method(start, FnShape { method: Some(kind), ..shape })?;
+            let f = self.parse_method(method_start, FnShape { method: Some(kind), ..shape })?;
             return Ok(Member::Other(ClassMember::Method { is_static, kind, key, value: f }));
         }
         if key_is(key, "constructor") || (is_static && key_is(key, "prototype")) {

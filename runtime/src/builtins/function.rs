@@ -223,6 +223,8 @@ mod tests {
         assert_eq!(run("Function.prototype.toString.call({})"), "TypeError: Function.prototype.toString requires that 'this' be a Function");
         assert_eq!(run("Function.prototype[Symbol.hasInstance].call(Object, {})"), "true");
         assert_eq!(run("class A {}; (new A() instanceof A) + ':' + (new (A.bind())() instanceof A)"), "true:true");
+        assert_eq!(run("class A { static /* s */ async m() {} }; A.m.toString()"), "async m() {}", "a static method's text starts after `static`");
+        assert_eq!(run("class B { x; constructor(a) {} }; B.toString()"), "class B { x; constructor(a) {} }", "a written constructor shows its class");
         assert_eq!(run("(function(){}).caller"), "TypeError: 'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them");
     }
 }
