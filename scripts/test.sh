@@ -17,4 +17,6 @@ target/release/spindle-test262 --gc-stress --check \
   test/built-ins/Promise test/built-ins/Array test/built-ins/Proxy \
   test/built-ins/GeneratorPrototype test/language/statements/class \
   test/language/statements/async-function test/language/expressions/async-arrow-function \
-  test/language/statements/generators test/language/statements/for-of
+  test/language/statements/generators test/language/statements/for-of \
+  test/language/statements/async-generator test/language/statements/for-await-of \
+  test/built-ins/AsyncGeneratorPrototype test/built-ins/AsyncFromSyncIteratorPrototype

@@ -293,7 +293,7 @@ impl Vm {
             self.fulfill_promise(promise, resolution);
             return Ok(());
         };
-        let then_key = PropertyKey::Atom(self.heap.intern_str("then"));
+        let then_key = PropertyKey::Atom(self.heap.names.then);
         let then = match self.get(r, then_key, resolution) {
             Ok(t) => t,
             Err(e) => {
@@ -460,7 +460,10 @@ impl Vm {
             ObjectKind::Generator(g) => g.state,
             _ => return Ok(()),
         };
-        if state != GeneratorState::SuspendedYield {
+        if state == GeneratorState::DrainingQueue {
+            return self.async_generator_return_settled(co, argument, fulfilled);
+        }
+        if state != GeneratorState::SuspendedAwait {
             return Ok(());
         }
         let how = if fulfilled { crate::interp::Resume::Next } else { crate::interp::Resume::Throw };

@@ -76,6 +76,14 @@ pub struct Intrinsics {
     pub async_function_prototype: Obj,
     /// Indexed by `ErrorKind as usize`.
     pub error_prototypes: [Obj; 8],
+    /// %AsyncIteratorPrototype%.
+    pub async_iterator_prototype: Obj,
+    /// %AsyncGeneratorFunction.prototype%: the [[Prototype]] of async generator functions.
+    pub async_generator_function_prototype: Obj,
+    /// %AsyncGeneratorPrototype%: next, return, throw.
+    pub async_generator_prototype: Obj,
+    /// %AsyncFromSyncIteratorPrototype%.
+    pub async_from_sync_iterator_prototype: Obj,
 }
 
 /// A realm: intrinsics and the global object.
@@ -108,6 +116,7 @@ impl Realm {
                 heap.alloc_object(Some(error_prototype), ObjectKind::Ordinary)
             }
         });
+        let async_iterator_prototype = heap.alloc_object(p, ObjectKind::Ordinary);
         let empty = heap.intern_str("");
         let empty = heap.atom_string(empty);
         let intrinsics = Intrinsics {
@@ -127,6 +136,10 @@ impl Realm {
             promise_prototype: heap.alloc_object(p, ObjectKind::Ordinary),
             async_function_prototype: heap.alloc_object(Some(function_prototype), ObjectKind::Ordinary),
             error_prototypes,
+            async_iterator_prototype,
+            async_generator_function_prototype: heap.alloc_object(Some(function_prototype), ObjectKind::Ordinary),
+            async_generator_prototype: heap.alloc_object(Some(async_iterator_prototype), ObjectKind::Ordinary),
+            async_from_sync_iterator_prototype: heap.alloc_object(Some(async_iterator_prototype), ObjectKind::Ordinary),
         };
         let global = heap.alloc_object(p, ObjectKind::Ordinary);
         Realm { intrinsics, global, throw_type_error: None, named: Default::default() }
@@ -161,6 +174,10 @@ impl Realm {
             i.generator_prototype,
             i.promise_prototype,
             i.async_function_prototype,
+            i.async_iterator_prototype,
+            i.async_generator_function_prototype,
+            i.async_generator_prototype,
+            i.async_from_sync_iterator_prototype,
             self.global,
         ]
         .into_iter()

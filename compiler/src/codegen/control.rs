@@ -32,6 +32,8 @@ pub(crate) enum Control<'a> {
         continues: Vec<JumpSite>,
         /// A `for-of` loop's iterator, closed by a jump out of the loop.
         iterator: Option<Reg>,
+        /// The iterator is a `for await` loop's (closed with AsyncIteratorClose).
+        async_iterator: bool,
     },
     /// An array destructuring's iterator: a jump out (a generator's
     /// `return` at a `yield` in the pattern) closes it unless it is done.
@@ -68,7 +70,7 @@ pub(crate) enum Exit {
 impl<'a> Control<'a> {
     /// A breakable entry.
     pub(crate) fn breakable(labels: Vec<&'a str>, is_loop: bool, switch_scope: Option<ScopeId>) -> Control<'a> {
-        Control::Breakable { labels, is_loop, switch_scope, breaks: Vec::new(), continues: Vec::new(), iterator: None }
+        Control::Breakable { labels, is_loop, switch_scope, breaks: Vec::new(), continues: Vec::new(), iterator: None, async_iterator: false }
     }
 
     /// This is the `switch` whose scope is `scope`.
@@ -122,9 +124,9 @@ impl<'a> Compiler<'a, '_> {
                     }
                     return Ok(());
                 }
-                Control::Breakable { iterator: Some(r), .. } => {
-                    let r = *r;
-                    self.emit(Instr::IteratorClose { iter: r });
+                Control::Breakable { iterator: Some(r), async_iterator, .. } => {
+                    let (r, is_async) = (*r, *async_iterator);
+                    self.emit_iterator_close(r, is_async);
                 }
                 Control::Breakable { .. } => {}
                 Control::Destructuring { iter, done } => {
@@ -137,9 +139,9 @@ impl<'a> Compiler<'a, '_> {
                 }
             }
         }
-        if let (Exit::Break(_), Some(Control::Breakable { iterator: Some(r), .. })) = (exit, self.f.control.get(stop.wrapping_sub(1))) {
-            let r = *r;
-            self.emit(Instr::IteratorClose { iter: r });
+        if let (Exit::Break(_), Some(Control::Breakable { iterator: Some(r), async_iterator, .. })) = (exit, self.f.control.get(stop.wrapping_sub(1))) {
+            let (r, is_async) = (*r, *async_iterator);
+            self.emit_iterator_close(r, is_async);
         }
         match exit {
             Exit::Break(t) | Exit::Continue(t) => {
@@ -158,6 +160,15 @@ impl<'a> Compiler<'a, '_> {
             }
         }
         Ok(())
+    }
+
+    /// IteratorClose (or AsyncIteratorClose) of a loop's iterator on a jump out.
+    fn emit_iterator_close(&mut self, iter: Reg, is_async: bool) {
+        if is_async {
+            self.emit_async_iterator_close(iter);
+        } else {
+            self.emit(Instr::IteratorClose { iter });
+        }
     }
 
     /// The completion code the finally at control index `i` uses for `exit`.

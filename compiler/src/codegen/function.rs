@@ -28,9 +28,6 @@ impl<'a> Compiler<'a, '_> {
     /// Compiles `f` into a proto whose `toString` is the text at `source`
     /// (a class constructor shows the whole class).
     pub(crate) fn function_with_source(&mut self, f: &Function<'a>, kind: FunctionKind, name: &str, source: crate::Span) -> CResult<Rc<spindle_vm::bytecode::FunctionProto>> {
-        if f.flags.is_async && f.flags.is_generator {
-            return self.unsupported("async generators", f.span);
-        }
         let outer_scope = self.f.scope;
         let state = FunctionState::new(f.scope, f.flags.strict);
         let saved = std::mem::replace(&mut self.f, state);
@@ -90,11 +87,12 @@ impl<'a> Compiler<'a, '_> {
         self.save_captured_this(f.scope, kind)?;
         self.bind_params(f, params)?;
         self.hoist_functions(f.body)?;
-        if kind == FunctionKind::Generator {
+        if matches!(kind, FunctionKind::Generator | FunctionKind::AsyncGenerator) {
             let resume = self.f.b.alloc();
             let mode = self.f.b.alloc();
             self.emit(Instr::GeneratorStart { resume, mode });
             self.f.generator = Some((resume, mode));
+            self.f.async_generator = kind == FunctionKind::AsyncGenerator;
         }
         for s in f.body {
             self.stmt(s)?;
@@ -205,7 +203,9 @@ impl<'a> Compiler<'a, '_> {
 
 /// What kind of proto a function node becomes.
 pub(crate) fn function_kind(f: &Function<'_>) -> FunctionKind {
-    if f.flags.is_async {
+    if f.flags.is_async && f.flags.is_generator {
+        FunctionKind::AsyncGenerator
+    } else if f.flags.is_async {
         FunctionKind::Async
     } else if f.flags.is_generator {
         FunctionKind::Generator

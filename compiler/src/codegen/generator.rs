@@ -10,6 +10,9 @@ use spindle_vm::bytecode::{Instr, Reg};
 impl<'a> Compiler<'a, '_> {
     pub(crate) fn yield_expr(&mut self, y: &Yield<'a>, dst: Reg) -> CResult<()> {
         let Some((resume, mode)) = self.f.generator else { return self.unsupported("yield outside a generator", y.span) };
+        if self.f.async_generator {
+            return if y.delegate { self.async_yield_star(y, dst) } else { self.async_yield(y, dst) };
+        }
         if y.delegate {
             return self.yield_star(y, dst, resume, mode);
         }

@@ -17,6 +17,7 @@ mod control;
 mod expr;
 mod function;
 mod generator;
+mod async_iteration;
 mod pattern;
 mod scopes;
 mod stmt;
@@ -82,6 +83,8 @@ pub(crate) struct FunctionState<'a> {
     pub(crate) new_target_reg: Option<Reg>,
     /// Generators: the registers receiving the sent value and the resumption kind.
     pub(crate) generator: Option<(Reg, Reg)>,
+    /// The function is an async generator (`yield` and `return` await).
+    pub(crate) async_generator: bool,
     /// A non-simple parameter list: where it ends. Its parameters start in
     /// their TDZ and are initialised in order, so a use before this offset
     /// (in a default or pattern) is checked.
@@ -104,6 +107,7 @@ impl FunctionState<'_> {
             callee_reg: None,
             new_target_reg: None,
             generator: None,
+            async_generator: false,
             param_tdz_end: None,
             initializing: Vec::new(),
         }

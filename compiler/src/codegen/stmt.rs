@@ -84,7 +84,14 @@ impl<'a> Compiler<'a, '_> {
                 let mark = self.f.b.mark();
                 let r = self.f.b.alloc();
                 match arg {
-                    Some(e) => self.expr(&e, r)?,
+                    Some(e) => {
+                        self.expr(&e, r)?;
+                        if self.f.async_generator {
+                            // An async generator's `return e` awaits e.
+                            self.position(span);
+                            self.emit_await(r, r);
+                        }
+                    }
                     None => {
                         self.emit(Instr::LoadUndefined { dst: r });
                     }
@@ -308,8 +315,8 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn for_in_of(&mut self, f: &ForInOf<'a>, labels: Vec<&'a str>, of: bool) -> CResult<()> {
-        if f.is_await {
-            return self.unsupported("for await", f.span);
+        if f.is_await && self.f.generator.is_none() {
+            return self.unsupported("for await outside an async function", f.span);
         }
         let mark = self.f.b.mark();
         // The right side is evaluated with the head's lexical names in TDZ.
@@ -328,7 +335,9 @@ impl<'a> Compiler<'a, '_> {
             }
             self.expr(&f.right, iter)?;
         }
-        if of {
+        if f.is_await {
+            self.emit(Instr::GetAsyncIterator { iter, src: iter });
+        } else if of {
             self.emit(Instr::GetIterator { iter, src: iter });
         } else {
             self.emit(Instr::ForInStart { iter, src: iter });
@@ -336,12 +345,21 @@ impl<'a> Compiler<'a, '_> {
         let value = self.f.b.alloc();
         self.f.control.push(Control::breakable(labels, true, None));
         if of {
-            if let Some(Control::Breakable { iterator, .. }) = self.f.control.last_mut() {
+            if let Some(Control::Breakable { iterator, async_iterator, .. }) = self.f.control.last_mut() {
                 *iterator = Some(iter);
+                *async_iterator = f.is_await;
             }
         }
         let top = self.f.b.pc();
-        let exit = if of {
+        let exit = if f.is_await {
+            // Stack traces place the step's await at the loop's target, as V8 does.
+            let target = match f.left {
+                ForHead::Var(v) => v.decls.first().map_or(v.span, |d| d.target.span()),
+                ForHead::Pattern(p) => p.span(),
+            };
+            self.position(target);
+            self.emit_async_iterator_step(iter, value)
+        } else if of {
             self.f.b.emit_jump(Instr::IteratorStep { dst: value, iter, target: 0 })
         } else {
             self.f.b.emit_jump(Instr::ForInNext { dst: value, iter, target: 0 })
@@ -367,8 +385,12 @@ impl<'a> Compiler<'a, '_> {
             let exc = self.f.b.alloc();
             let skip = self.f.b.emit_jump(Instr::Jump { target: 0 });
             let handler = self.f.b.pc();
-            self.emit(Instr::IteratorCloseQuiet { iter });
-            self.emit(Instr::Throw { src: exc });
+            if f.is_await {
+                self.emit_async_iterator_close_throw(iter, exc);
+            } else {
+                self.emit(Instr::IteratorCloseQuiet { iter });
+                self.emit(Instr::Throw { src: exc });
+            }
             self.f.b.patch_here(skip);
             let depth = self.f.b.env_depth;
             self.f.b.add_handler(body_start, body_end, handler, exc, depth);

@@ -42,7 +42,13 @@
 //!   plain function declaration there would gain an Annex B `var` binding.
 //! - Not lowered, printed as written (the output's first comment says so):
 //!   async generators, async functions containing `for await` directly,
-//!   and top-level `await`.
+//!   and top-level `await`. Spindle does not run these through the spawn
+//!   form: an async generator is a generator coroutine with the
+//!   specification's request queue (`spindle_vm::interp` async_generator),
+//!   and `for await` is compiled to real awaits in place
+//!   (`codegen::async_iteration`), so the printed program is still the
+//!   one Spindle runs, and it runs the same on any engine with async
+//!   iteration.
 //! - Names the lowering introduces (`spawn`, `$arguments`, `$args`, `$0`,
 //!   ...) are chosen not to clash with any identifier of the program.
 //! - `yield` used as an identifier (or label) in sloppy code inside a

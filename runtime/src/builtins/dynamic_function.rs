@@ -6,8 +6,9 @@
 //! The source text `(prefix anonymous(P\n) {\nB\n})` is compiled into the
 //! running VM's heap and evaluated in the global scope, after checking that
 //! the parameters and the body each parse alone (so neither can close the
-//! function early and smuggle code out of it). Async generator functions
-//! are not supported by the compiler, so there is no %AsyncGeneratorFunction%.
+//! function early and smuggle code out of it). %AsyncGeneratorFunction%
+//! (§27.4.1) is installed with the other async iteration built-ins
+//! (`async_iteration`), through [`install_kind`].
 
 use super::builder::native_function;
 use spindle_compiler::ast::{Expr, Stmt};
@@ -28,6 +29,8 @@ pub(crate) enum DynamicKind {
     Generator,
     /// `async function`
     Async,
+    /// `async function*`
+    AsyncGenerator,
 }
 
 impl DynamicKind {
@@ -37,6 +40,7 @@ impl DynamicKind {
             DynamicKind::Normal => "function",
             DynamicKind::Generator => "function*",
             DynamicKind::Async => "async function",
+            DynamicKind::AsyncGenerator => "async function*",
         }
     }
 
@@ -47,6 +51,7 @@ impl DynamicKind {
             DynamicKind::Normal => i.function_prototype,
             DynamicKind::Generator => i.generator_function_prototype,
             DynamicKind::Async => i.async_function_prototype,
+            DynamicKind::AsyncGenerator => i.async_generator_function_prototype,
         }
     }
 }
@@ -71,7 +76,7 @@ pub(crate) fn install(vm: &mut Vm) {
 
 /// One of the function-kind constructors (§27.3.2, §27.7.2): [[Prototype]]
 /// %Function%, a fixed `prototype`, and a non-writable `constructor` back link.
-fn install_kind(vm: &mut Vm, names: (&str, &'static str, &'static str), f: spindle_vm::object::NativeFn, proto: Obj) {
+pub(crate) fn install_kind(vm: &mut Vm, names: (&str, &'static str, &'static str), f: spindle_vm::object::NativeFn, proto: Obj) {
     let (name, ctor_name, proto_name) = names;
     let ctor = native_function(vm, name, 1, f, true);
     vm.heap.object_mut(ctor).proto = vm.realm.intrinsic("%Function%");

@@ -457,4 +457,10 @@ define_instructions! {
     // ----- misc -----
     /// nothing (the debugger statement)
     Debugger { };
+
+    // ----- async iteration -----
+    /// R[iter] := GetIterator(R[src], async); R[iter + 1] := its next method
+    GetAsyncIterator { iter: R, src: R };
+    /// AsyncGeneratorYield(R[value]) (already awaited): settle the oldest request with { value, done: false }, then go on at once with the next request or suspend; on resumption R[resume] and R[mode] hold the request's completion
+    AsyncGeneratorYield { value: R };
 }

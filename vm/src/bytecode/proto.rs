@@ -79,6 +79,8 @@ pub enum FunctionKind {
     Generator,
     /// `async function`, async arrow or method (returns a promise).
     Async,
+    /// `async function*` (callable, not constructible; returns an async generator).
+    AsyncGenerator,
 }
 
 /// Flags of a compiled function.

@@ -156,12 +156,20 @@ impl Marker {
                 g.registers.iter().for_each(|v| self.mark(*v));
                 g.args.iter().flat_map(|a| a.iter()).for_each(|v| self.mark(*v));
                 self.mark_opt(g.promise);
+                for r in g.requests.iter().flat_map(|q| q.iter()) {
+                    self.mark(r.value);
+                    self.mark_object(r.promise);
+                }
             }
             ObjectKind::Promise(p) => p.trace(|v| self.mark(v)),
             ObjectKind::StringIterator(it) => {
                 if let Some(s) = it.string {
                     self.mark_string(s);
                 }
+            }
+            ObjectKind::AsyncFromSyncIterator(it) => {
+                self.mark(it.iterator);
+                self.mark(it.next);
             }
         }
     }

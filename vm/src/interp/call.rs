@@ -156,6 +156,10 @@ impl Vm {
         self.interp.stack.truncate(frame.base);
         self.interp.load_top();
         if let Some(g) = frame.generator {
+            if self.is_async_generator(g) {
+                self.async_generator_body_done(g, Ok(value))?;
+                return Ok(Value::Undefined);
+            }
             self.set_generator_state(g, crate::object::GeneratorState::Completed);
             if let Some(p) = self.async_promise_of(g) {
                 self.resolve_promise(p, value)?;

@@ -3,7 +3,7 @@
 //! object model or the operations it uses.
 
 use crate::bytecode::{Constant, Instr, Reg};
-use crate::object::ObjectKind;
+use crate::object::{GeneratorState, ObjectKind};
 use crate::realm::ErrorKind;
 use crate::value::{PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
@@ -699,7 +699,7 @@ impl Vm {
                         return self.syntax_error("await is only valid in async functions");
                     };
                     let promise = self.prepare_await(v)?;
-                    self.generator_suspend(false);
+                    self.generator_suspend(false, GeneratorState::SuspendedAwait);
                     self.finish_await(co, v, promise);
                     let result = self.coroutine_promise(co);
                     match return_to {
@@ -712,7 +712,7 @@ impl Vm {
                 }
                 Instr::Yield { value, raw } => {
                     let v = self.r(value);
-                    self.generator_suspend(raw != 0);
+                    self.generator_suspend(raw != 0, GeneratorState::SuspendedYield);
                     return Ok(v);
                 }
                 Instr::GetMethod { dst, obj, a } => {
@@ -755,6 +755,26 @@ impl Vm {
                     None => self.interp.pc = target as usize,
                 },
                 Instr::Debugger {} => {}
+                Instr::GetAsyncIterator { iter, src } => {
+                    let (it, next) = self.get_async_iterator(self.r(src))?;
+                    self.set_r(iter, it);
+                    self.set_r(Reg(iter.0 + 1), next);
+                }
+                Instr::AsyncGeneratorYield { value } => {
+                    let v = self.r(value);
+                    let Some(g) = self.interp.frames.last().and_then(|f| f.generator) else {
+                        return self.syntax_error("yield is only valid in generators");
+                    };
+                    let Some((kind, sent)) = self.async_generator_yield(g, v)? else {
+                        self.generator_suspend(false, GeneratorState::SuspendedYield);
+                        return Ok(Value::Undefined);
+                    };
+                    if let ObjectKind::Generator(gen) = &self.heap.object(g).kind {
+                        let (resume, mode) = (Reg(gen.resume_reg), Reg(gen.mode_reg));
+                        self.set_r(resume, sent);
+                        self.set_r(mode, Value::Number(f64::from(kind)));
+                    }
+                }
             }
         }
     }

@@ -28,6 +28,7 @@ impl Vm {
         let parent = match proto.kind {
             FunctionKind::Generator => self.realm.intrinsics.generator_function_prototype,
             FunctionKind::Async => self.realm.intrinsics.async_function_prototype,
+            FunctionKind::AsyncGenerator => self.realm.intrinsics.async_generator_function_prototype,
             _ => self.realm.intrinsics.function_prototype,
         };
         let f = self.make_closure(proto.clone(), self.interp.env, parent);
@@ -44,8 +45,12 @@ impl Vm {
         let name_key = PropertyKey::Atom(self.heap.intern_str("name"));
         let name = self.string(&proto.name);
         self.heap.define_raw(f, name_key, name, Attributes::CONFIGURABLE);
-        if kind == FunctionKind::Generator {
-            let prototype = self.heap.alloc_object(Some(self.realm.intrinsics.generator_prototype), ObjectKind::Ordinary);
+        if matches!(kind, FunctionKind::Generator | FunctionKind::AsyncGenerator) {
+            let parent = match kind {
+                FunctionKind::Generator => self.realm.intrinsics.generator_prototype,
+                _ => self.realm.intrinsics.async_generator_prototype,
+            };
+            let prototype = self.heap.alloc_object(Some(parent), ObjectKind::Ordinary);
             let proto_key = PropertyKey::Atom(self.heap.intern_str("prototype"));
             self.heap.define_raw(f, proto_key, Value::Object(prototype), Attributes::WRITABLE);
         }

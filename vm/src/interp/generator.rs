@@ -33,14 +33,16 @@ impl Vm {
     pub(crate) fn generator_start(&mut self, resume: Reg, mode: Reg) -> Value {
         let Some(frame) = self.interp.frames.last() else { return Value::Undefined };
         let function = frame.function;
-        let proto_obj = function.map_or(Ok(self.realm.intrinsics.generator_prototype), |f| {
+        let is_async = frame.proto.kind == crate::bytecode::FunctionKind::AsyncGenerator;
+        let fallback = if is_async { self.realm.intrinsics.async_generator_prototype } else { self.realm.intrinsics.generator_prototype };
+        let proto_obj = function.map_or(Ok(fallback), |f| {
             let key = PropertyKey::Atom(self.heap.intern_str("prototype"));
             match self.heap.get_own_raw(f, key) {
                 Some(crate::object::Property::Data { value: Value::Object(p), .. }) => Ok(p),
                 _ => Err(()),
             }
         });
-        let prototype = proto_obj.unwrap_or(self.realm.intrinsics.generator_prototype);
+        let prototype = proto_obj.unwrap_or(fallback);
         let frame = &self.interp.frames[self.interp.frames.len() - 1];
         let base = frame.base;
         let count = frame.proto.register_count as usize;
@@ -59,13 +61,15 @@ impl Vm {
             mode_reg: mode.0,
             raw: false,
             promise: None,
+            requests: is_async.then(Box::default),
         };
         let g = self.heap.alloc_object(Some(prototype), ObjectKind::Generator(Box::new(state)));
         Value::Object(g)
     }
 
-    /// `Yield`: saves the top frame into its generator and pops it.
-    pub(crate) fn generator_suspend(&mut self, raw: bool) {
+    /// `Yield` and `Await`: saves the top frame into its generator, in
+    /// life-cycle state `state`, and pops it.
+    pub(crate) fn generator_suspend(&mut self, raw: bool, state: GeneratorState) {
         let Some(frame) = self.interp.frames.pop() else { return };
         let (pc, env) = (self.interp.pc, self.interp.env);
         let count = frame.proto.register_count as usize;
@@ -77,7 +81,7 @@ impl Vm {
                 gen.env = env;
                 gen.env_depth = frame.env_depth;
                 gen.this = frame.this;
-                gen.state = GeneratorState::SuspendedYield;
+                gen.state = state;
                 gen.raw = raw;
             }
         }
@@ -115,7 +119,7 @@ impl Vm {
     fn generator_resume_raw(&mut self, this: Value, value: Value, how: Resume) -> JsResult<Step> {
         let Value::Object(g) = this else { return self.type_error("next method called on incompatible receiver") };
         let state = match &self.heap.object(g).kind {
-            ObjectKind::Generator(gen) => gen.state,
+            ObjectKind::Generator(gen) if gen.requests.is_none() => gen.state,
             _ => return self.type_error("next method called on incompatible receiver"),
         };
         match (state, how) {
@@ -189,8 +193,8 @@ impl Vm {
     /// CreateIterResultObject(value, done).
     pub fn iter_result(&mut self, value: Value, done: bool) -> JsResult<Value> {
         let o = self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary);
-        let vk = PropertyKey::Atom(self.heap.intern_str("value"));
-        let dk = PropertyKey::Atom(self.heap.intern_str("done"));
+        let vk = PropertyKey::Atom(self.heap.names.value);
+        let dk = PropertyKey::Atom(self.heap.names.done);
         self.heap.define_raw(o, vk, value, Attributes::ALL);
         self.heap.define_raw(o, dk, Value::Bool(done), Attributes::ALL);
         Ok(Value::Object(o))
@@ -276,7 +280,7 @@ impl Vm {
     pub(crate) fn prepare_await(&mut self, value: Value) -> JsResult<Option<Obj>> {
         let Value::Object(o) = value else { return Ok(None) };
         if matches!(self.heap.object(o).kind, ObjectKind::Promise(_)) {
-            let key = PropertyKey::Atom(self.heap.intern_str("constructor"));
+            let key = PropertyKey::Atom(self.heap.names.constructor);
             let ctor = self.get(o, key, value)?;
             if self.realm.intrinsic("%Promise%").is_some_and(|p| ctor == Value::Object(p)) {
                 return Ok(Some(o));

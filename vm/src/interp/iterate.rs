@@ -17,7 +17,7 @@ impl Vm {
         let Value::Object(it) = iterator else {
             return self.type_error("Result of the Symbol.iterator method is not an object");
         };
-        let next_key = PropertyKey::Atom(self.heap.intern_str("next"));
+        let next_key = PropertyKey::Atom(self.heap.names.next);
         let next = self.get(it, next_key, iterator)?;
         Ok((iterator, next))
     }
@@ -38,12 +38,12 @@ impl Vm {
         let Value::Object(r) = result else {
             return self.type_error("Iterator result is not an object");
         };
-        let done_key = PropertyKey::Atom(self.heap.intern_str("done"));
+        let done_key = PropertyKey::Atom(self.heap.names.done);
         let done = self.get(r, done_key, result)?;
         if self.to_boolean(done) {
             return Ok(None);
         }
-        let value_key = PropertyKey::Atom(self.heap.intern_str("value"));
+        let value_key = PropertyKey::Atom(self.heap.names.value);
         Ok(Some(self.get(r, value_key, result)?))
     }
 

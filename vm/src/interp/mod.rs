@@ -21,10 +21,13 @@ mod property;
 mod dispatch;
 mod globals;
 mod unwind;
+mod async_generator;
+mod async_iterate;
 
 pub(crate) use globals::GlobalLexicals;
 pub use function::HostHooks;
 pub(crate) use generator::Resume;
+pub use async_generator::{REQUEST_NEXT, REQUEST_RETURN, REQUEST_THROW};
 
 use crate::bytecode::FunctionProto;
 use crate::value::{Obj, Value};

@@ -35,14 +35,24 @@ impl Vm {
             let return_to = frame.return_to;
             let popped = self.interp.frames.pop();
             let mut async_promise = None;
+            let mut async_generator = None;
             if let Some(f) = popped {
                 self.interp.stack.truncate(f.base);
-                if let Some(g) = f.generator {
-                    self.set_generator_state(g, crate::object::GeneratorState::Completed);
-                    async_promise = self.async_promise_of(g);
+                match f.generator {
+                    Some(g) if self.is_async_generator(g) => async_generator = Some(g),
+                    Some(g) => {
+                        self.set_generator_state(g, crate::object::GeneratorState::Completed);
+                        async_promise = self.async_promise_of(g);
+                    }
+                    None => {}
                 }
             }
             self.interp.load_top();
+            if let Some(g) = async_generator {
+                // The body threw: AsyncGeneratorStart settles the request queue.
+                self.async_generator_body_done(g, Err(exception))?;
+                return Ok(Some(Value::Undefined));
+            }
             if let Some(p) = async_promise {
                 self.reject_promise(p, exception);
                 match return_to {
@@ -104,11 +114,12 @@ impl Vm {
     }
 
     /// `at async name` for each async function awaiting, directly, the
-    /// promise of coroutine `co` (found through its promise's reactions:
+    /// promise of coroutine `co` (for an async generator, the promise of
+    /// the request it is working on) (found through its promise's reactions:
     /// an awaiting coroutine is a `Resume` reaction), as V8 prints them.
     fn write_async_frames(&self, mut co: Obj, out: &mut String) {
         for _ in 0..64 {
-            let Some(p) = self.async_promise_of(co) else { return };
+            let Some(p) = self.async_promise_of(co).or_else(|| self.async_generator_current_promise(co)) else { return };
             let crate::object::ObjectKind::Promise(data) = &self.heap.object(p).kind else { return };
             let awaiter = data.reactions.as_slice().iter().find_map(|r| match r.on_fulfilled {
                 crate::promise::Handler::Resume(c) => Some(c),

@@ -54,6 +54,8 @@ pub enum ObjectKind {
     Generator(Box<Generator>),
     /// A Promise.
     Promise(Box<crate::promise::PromiseData>),
+    /// An %AsyncFromSyncIteratorPrototype% instance: its [[SyncIteratorRecord]].
+    AsyncFromSyncIterator(AsyncFromSyncIterator),
 }
 
 /// Where a generator is in its life.
@@ -67,6 +69,12 @@ pub enum GeneratorState {
     Executing,
     /// Returned or threw.
     Completed,
+    /// Async coroutines: stopped at an `await` (for an async generator this
+    /// is the specification's *executing*: requests are only queued).
+    SuspendedAwait,
+    /// Async generators: the body is done (or never ran) and the request
+    /// queue is being settled (the specification's *draining-queue*).
+    DrainingQueue,
 }
 
 /// A suspended activation: everything a frame holds, kept in the object
@@ -100,6 +108,29 @@ pub struct Generator {
     /// Async functions: the promise the call returned (the coroutine
     /// settles it when its body completes).
     pub promise: Option<Obj>,
+    /// Async generators (and only they): [[AsyncGeneratorQueue]], oldest first.
+    pub requests: Option<Box<std::collections::VecDeque<AsyncGeneratorRequest>>>,
+}
+
+/// An AsyncGeneratorRequest record: a `next`/`throw`/`return` call waiting
+/// for the async generator, and the promise that call returned.
+#[derive(Debug, Clone, Copy)]
+pub struct AsyncGeneratorRequest {
+    /// [[Completion]]'s kind: 0 normal (next), 1 throw, 2 return.
+    pub kind: u8,
+    /// [[Completion]]'s value.
+    pub value: Value,
+    /// [[Capability]]: a %Promise% promise only this request settles.
+    pub promise: Obj,
+}
+
+/// The [[SyncIteratorRecord]] of an async-from-sync iterator.
+#[derive(Debug, Clone, Copy)]
+pub struct AsyncFromSyncIterator {
+    /// The sync iterator.
+    pub iterator: Value,
+    /// Its `next` method.
+    pub next: Value,
 }
 
 /// A JavaScript function value: code plus captured environment.

@@ -280,14 +280,14 @@ impl Ctx<'_> {
     }
 }
 
-/// `Function`, `GeneratorFunction` or `AsyncFunction`, from the compiled
-/// function's kind (`AsyncGeneratorFunction` goes here once the VM has
-/// async generators).
+/// `Function`, `GeneratorFunction`, `AsyncFunction` or
+/// `AsyncGeneratorFunction`, from the compiled function's kind.
 fn function_type(ctx: &Ctx<'_>, o: Obj) -> &'static str {
     match &ctx.vm.heap.object(o).kind {
         ObjectKind::Closure(c) => match c.proto.kind {
             FunctionKind::Generator => "GeneratorFunction",
             FunctionKind::Async => "AsyncFunction",
+            FunctionKind::AsyncGenerator => "AsyncGeneratorFunction",
             _ => "Function",
         },
         _ => "Function",

@@ -15,7 +15,7 @@ use spindle_vm::value::{Obj, PropertyKey, Value};
 use spindle_vm::{JsResult, Vm};
 
 /// The intrinsic %Promise%, once installed.
-pub(super) fn intrinsic_promise(vm: &Vm) -> Option<Obj> {
+pub(crate) fn intrinsic_promise(vm: &Vm) -> Option<Obj> {
     vm.realm.intrinsic("%Promise%")
 }
 
@@ -104,7 +104,7 @@ pub(super) fn reject_capability(vm: &mut Vm, cap: Capability, error: Value) -> J
 
 /// CreateBuiltinFunction(f, length, name, slots): a native function that
 /// is not a constructor, whose captures are its internal slots.
-pub(super) fn builtin_closure(vm: &mut Vm, name: &str, length: u32, f: NativeFn, slots: Box<[Value]>) -> Obj {
+pub(crate) fn builtin_closure(vm: &mut Vm, name: &str, length: u32, f: NativeFn, slots: Box<[Value]>) -> Obj {
     let func = native_function(vm, name, length, f, false);
     if let ObjectKind::Native(n) = &mut vm.heap.object_mut(func).kind {
         n.captures = slots;
@@ -121,7 +121,7 @@ fn captures_of(vm: &Vm, f: Obj) -> Box<[Value]> {
 }
 
 /// The slots of the running built-in closure.
-pub(super) fn current_captures(vm: &Vm) -> Box<[Value]> {
+pub(crate) fn current_captures(vm: &Vm) -> Box<[Value]> {
     match vm.current_native() {
         Some(f) => captures_of(vm, f),
         None => Box::new([]),

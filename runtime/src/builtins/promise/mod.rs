@@ -17,7 +17,7 @@
 //! `prototype` property cannot change), never a `then` or `constructor`
 //! lookup the specification performs.
 
-mod capability;
+pub(crate) mod capability;
 mod combinators;
 mod prototype;
 mod statics;
