@@ -31,6 +31,7 @@ pub(crate) mod reflect;
 pub(crate) mod symbol;
 pub(crate) mod uri;
 pub(crate) mod keyed;
+pub(crate) mod iterator;
 
 use spindle_vm::Vm;
 
@@ -57,4 +58,5 @@ pub fn install(vm: &mut Vm) {
     json::install(vm);
     timers::install(vm);
     keyed::install(vm);
+    iterator::install(vm);
 }
