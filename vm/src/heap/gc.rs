@@ -186,6 +186,7 @@ impl Marker {
                     self.mark(inner.iterator);
                     self.mark(inner.next);
                 }
+                h.buffer.iter().for_each(|v| self.mark(*v));
             }
             ObjectKind::WrapForValidIterator(r) => {
                 self.mark(r.iterator);

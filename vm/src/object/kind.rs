@@ -257,6 +257,10 @@ pub enum HelperOp {
     Drop,
     /// `flatMap(mapper)`
     FlatMap,
+    /// `chunks(chunkSize)` (iterator-chunking proposal)
+    Chunks,
+    /// `windows(windowSize, undersized)` (iterator-chunking proposal)
+    Windows,
 }
 
 /// The state of an iterator helper: the closure of the abstract
@@ -275,4 +279,11 @@ pub struct IteratorHelper {
     pub counter: f64,
     /// `flatMap`: the inner iterator being drained.
     pub inner: Option<IteratorRecordSlots>,
+    /// `windows`: the values of the current window.
+    pub buffer: Vec<Value>,
+    /// `windows`: undersized is "allow-partial".
+    pub allow_partial: bool,
+    /// The underlying iterator is done (a last partial chunk may still be
+    /// pending); closing the helper then closes nothing.
+    pub exhausted: bool,
 }

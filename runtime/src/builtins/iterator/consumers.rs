@@ -103,3 +103,71 @@ pub(super) fn every(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) 
 pub(super) fn find(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
     Ok(search(vm, this, arg(args, 0), true, "find")?.unwrap_or(Value::Undefined))
 }
+
+/// `Iterator.prototype.includes(searchElement [, skippedElements])`
+/// (iterator-includes proposal).
+pub(super) fn includes(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
+    use super::close_with_error;
+    use spindle_vm::realm::ErrorKind;
+    let search_element = arg(args, 0);
+    // 1-3. O must be an Object; iterated = { O, undefined }.
+    let iterated = this_iterator(vm, this, "includes")?;
+    // 4-8. toSkip: undefined is 0; else ±∞ or an integral Number (no coercion), not negative, at most 2^53 - 1.
+    let to_skip = match arg(args, 1) {
+        Value::Undefined => 0.0,
+        Value::Number(n) if n.is_infinite() || (n.is_finite() && n.trunc() == n) => n,
+        _ => return close_with_error(vm, iterated, ErrorKind::TypeError, "includes: skippedElements must be an integer"),
+    };
+    if to_skip < 0.0 {
+        return close_with_error(vm, iterated, ErrorKind::RangeError, "includes: skippedElements must not be negative");
+    }
+    if to_skip.is_finite() && to_skip > super::helpers::MAX_SAFE_INTEGER {
+        return close_with_error(vm, iterated, ErrorKind::RangeError, "includes: skippedElements is too large");
+    }
+    // 9-10. Let skipped be 0; set iterated to ? GetIteratorDirect(O).
+    let mut skipped = 0.0;
+    let iterated = get_iterator_direct(vm, this)?;
+    // 11. Repeat until done (false) or a match after the skipped ones (close, true).
+    while let Some(value) = iterator_step_value(vm, iterated)? {
+        if skipped < to_skip {
+            skipped += 1.0;
+        } else if vm.same_value_zero(value, search_element) {
+            close_normal(vm, iterated)?;
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+/// `Iterator.prototype.join(separator)` (Iterator.prototype.join proposal).
+pub(super) fn join(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
+    // 1-2. O must be an Object; iterated = { O, undefined }.
+    let iterated = this_iterator(vm, this, "join")?;
+    // 3. The separator: "," if undefined, else ToString(separator) (closing on error).
+    let sep: Vec<u16> = match arg(args, 0) {
+        Value::Undefined => vec![u16::from(b',')],
+        s => match vm.to_string(s) {
+            Ok(s) => vm.heap.units(s).to_vec(),
+            Err(e) => return iterator_close_throw(vm, iterated, e),
+        },
+    };
+    // 4. Set iterated to ? GetIteratorDirect(O).
+    let iterated = get_iterator_direct(vm, this)?;
+    // 5-6. Concatenate ToString of each value ("" for nullish) with the separator between.
+    let mut r: Vec<u16> = Vec::new();
+    let mut first = true;
+    while let Some(value) = iterator_step_value(vm, iterated)? {
+        if !first {
+            r.extend_from_slice(&sep);
+        }
+        first = false;
+        if value.is_nullish() {
+            continue;
+        }
+        match vm.to_string(value) {
+            Ok(s) => r.extend_from_slice(vm.heap.units(s)),
+            Err(e) => return iterator_close_throw(vm, iterated, e),
+        }
+    }
+    Ok(Value::String(vm.heap.alloc_string(r)))
+}

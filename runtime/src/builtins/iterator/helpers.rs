@@ -27,20 +27,35 @@ pub(super) fn install(vm: &mut Vm) {
     vm.realm.named.insert("%IteratorHelperPrototype%", proto);
 }
 
-fn record(slots: IteratorRecordSlots) -> IteratorRecord {
+pub(super) fn record(slots: IteratorRecordSlots) -> IteratorRecord {
     IteratorRecord { iterator: slots.iterator, next: slots.next }
 }
 
-fn slots(rec: IteratorRecord) -> IteratorRecordSlots {
+pub(super) fn slots(rec: IteratorRecord) -> IteratorRecordSlots {
     IteratorRecordSlots { iterator: rec.iterator, next: rec.next }
 }
 
 /// CreateIteratorFromClosure(closure, "Iterator Helper",
 /// %IteratorHelperPrototype%, « [[UnderlyingIterator]] ») with the
 /// closure's captures.
-fn create(vm: &mut Vm, op: HelperOp, underlying: IteratorRecord, function: Value, counter: f64) -> Value {
+pub(super) fn create(vm: &mut Vm, op: HelperOp, underlying: IteratorRecord, function: Value, counter: f64) -> Value {
+    let helper = IteratorHelper {
+        op,
+        state: GeneratorState::SuspendedStart,
+        underlying: slots(underlying),
+        function,
+        counter,
+        inner: None,
+        buffer: Vec::new(),
+        allow_partial: false,
+        exhausted: false,
+    };
+    create_from(vm, helper)
+}
+
+/// A helper object with state `helper`.
+pub(super) fn create_from(vm: &mut Vm, helper: IteratorHelper) -> Value {
     let proto = vm.realm.intrinsic("%IteratorHelperPrototype%").unwrap_or(vm.realm.intrinsics.iterator_prototype);
-    let helper = IteratorHelper { op, state: GeneratorState::SuspendedStart, underlying: slots(underlying), function, counter, inner: None };
     Value::Object(vm.heap.alloc_object(Some(proto), ObjectKind::IteratorHelper(Box::new(helper))))
 }
 
@@ -72,7 +87,7 @@ pub(super) fn flat_map(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj
 }
 
 /// 2^53 - 1.
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+pub(super) const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// The shared steps of `take` and `drop` (§27.1.4.11 steps 1-10): the
 /// limit as an integer or +∞.
@@ -153,6 +168,7 @@ fn next(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult
     };
     if h.state == GeneratorState::Completed {
         h.inner = None;
+        h.buffer = Vec::new();
     }
     store(vm, o, &h);
     match step? {
@@ -175,10 +191,11 @@ fn return_(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsRes
         GeneratorState::Executing => return vm.type_error("Generator is already running"),
         GeneratorState::Completed => {}
         // At the Yield: IfAbruptCloseIterator(completion, iterated); flatMap
-        // closes its inner iterator first.
+        // closes its inner iterator first; a last partial chunk closes nothing.
         GeneratorState::SuspendedYield => {
             set_state(vm, o, GeneratorState::Executing);
             let closed = match h.inner {
+                _ if h.exhausted => Ok(()),
                 Some(inner) => match close_normal(vm, record(inner)) {
                     Ok(()) => close_normal(vm, underlying),
                     Err(e) => iterator_close_throw(vm, underlying, e),
@@ -188,6 +205,7 @@ fn return_(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsRes
             let mut done = h;
             done.state = GeneratorState::Completed;
             done.inner = None;
+            done.buffer = Vec::new();
             store(vm, o, &done);
             closed?;
         }
@@ -244,6 +262,8 @@ fn step(vm: &mut Vm, h: &mut IteratorHelper) -> JsResult<Option<Value>> {
             iterator_step_value(vm, underlying)
         }
         HelperOp::FlatMap => flat_map_step(vm, h),
+        HelperOp::Chunks => super::chunking::chunks_step(vm, h),
+        HelperOp::Windows => super::chunking::windows_step(vm, h),
     }
 }
 

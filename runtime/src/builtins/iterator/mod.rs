@@ -6,10 +6,13 @@
 //! - `helpers`: `map`, `filter`, `take`, `drop`, `flatMap` and
 //!   %IteratorHelperPrototype%, each helper a native state machine in an
 //!   `ObjectKind::IteratorHelper` object (no JavaScript generator);
-//! - `consumers`: `reduce`, `toArray`, `forEach`, `some`, `every`, `find`;
+//! - `consumers`: `reduce`, `toArray`, `forEach`, `some`, `every`, `find`,
+//!   and the proposed `includes` and `join`;
+//! - `chunking`: the proposed `chunks` and `windows` (helpers too);
 //! - this module: the shared iterator-record operations (GetIteratorDirect,
 //!   GetIteratorFlattenable, IteratorClose for a normal completion).
 
+mod chunking;
 mod consumers;
 mod helpers;
 #[cfg(test)]
@@ -45,7 +48,12 @@ pub(crate) fn install(vm: &mut Vm) {
         .method("reduce", 1, consumers::reduce)
         .method("some", 1, consumers::some)
         .method("take", 1, helpers::take)
-        .method("toArray", 0, consumers::to_array);
+        .method("toArray", 0, consumers::to_array)
+        // Proposals test262 covers: iterator-chunking, iterator-includes, Iterator.prototype.join.
+        .method("chunks", 1, chunking::chunks)
+        .method("includes", 1, consumers::includes)
+        .method("join", 1, consumers::join)
+        .method("windows", 1, chunking::windows);
     wrap::install(vm, ctor);
     helpers::install(vm);
 }

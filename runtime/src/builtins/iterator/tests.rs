@@ -44,3 +44,14 @@ fn from_wraps_foreign_iterators() {
     check("var a = [1].values(); Iterator.from(a) === a", "true");
     check("Iterator.from('ab').toArray().join()", "a,b");
 }
+
+#[test]
+fn proposals_covered_by_test262() {
+    check("[1, 2, 3, 4, 5].values().chunks(2).toArray().map(c => c.join('')).join()", "12,34,5");
+    check("[1, 2, 3, 4].values().windows(3).toArray().map(c => c.join('')).join()", "123,234");
+    check("[1, 2].values().windows(3, 'allow-partial').toArray().map(c => c.join('')).join()", "12");
+    check("[1, 2].values().windows(3).toArray().length", "0");
+    check("[1, NaN].values().includes(NaN) + ',' + [1, 2].values().includes(1, 1)", "true,false");
+    check("['a', null, 1].values().join() + '|' + [1, 2].values().join('-')", "a,,1|1-2");
+    check("var r; try { [].values().chunks(Infinity) } catch (e) { r = e.constructor.name } r", "TypeError");
+}
