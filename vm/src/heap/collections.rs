@@ -141,7 +141,7 @@ impl Heap {
     /// iterator or a walk by position starts).
     pub fn pin_table(&mut self, o: Obj) {
         let next = self.stats.collections + 1;
-        self.with_table(o, |t, _, _| t.guard = next);
+        self.with_table(o, |t, _, _| t.guard = t.guard.max(next));
     }
 
     /// CanBeHeldWeakly(v) (§9.13): the key, for objects and symbols not

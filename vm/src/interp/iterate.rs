@@ -24,6 +24,9 @@ impl Vm {
 
     /// IteratorStepValue: `Some(value)`, or `None` when done.
     pub(crate) fn iterator_step(&mut self, iterator: Value, next: Value) -> JsResult<Option<Value>> {
+        if let Some(step) = self.collection_step_fast(iterator, next) {
+            return Ok(step);
+        }
         if let (Value::Object(it), Some(intrinsic)) = (iterator, self.realm.intrinsic("%GeneratorPrototype.next%")) {
             if next == Value::Object(intrinsic) && matches!(self.heap.object(it).kind, crate::object::ObjectKind::Generator(_)) {
                 return self.generator_step_fast(iterator);

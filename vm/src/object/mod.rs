@@ -17,6 +17,7 @@
 mod arguments;
 mod array;
 mod cache;
+mod collection_iterator;
 mod descriptor;
 mod dictionary;
 mod elements;

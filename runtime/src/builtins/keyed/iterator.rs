@@ -2,12 +2,12 @@
 //! CreateSetIterator and the `next` of %MapIteratorPrototype% and
 //! %SetIteratorPrototype%.
 //!
-//! The specification's generator closure is a position in the table: `next`
-//! walks forward from it to the next live entry, so entries added during
-//! iteration are visited and deleted ones skipped. An exhausted iterator
-//! drops its table and stays done.
+//! The specification's generator closure is a position in the table,
+//! stepped by `Vm::collection_iterator_next` (which `for-of` also uses
+//! directly when `next` is the intrinsic one).
 
 use crate::builtins::builder::native_function;
+use crate::builtins::core_support::describe;
 use crate::builtins::support::{iter_result, to_string_tag};
 use spindle_vm::object::{Attributes, CollectionIterator, IterationKind, ObjectKind};
 use spindle_vm::value::{Obj, PropertyKey, Value};
@@ -15,9 +15,9 @@ use spindle_vm::{JsResult, Vm};
 
 /// Installs %MapIteratorPrototype% and %SetIteratorPrototype%.
 pub(super) fn install(vm: &mut Vm) {
-    for (name, tag, next) in [
-        ("%MapIteratorPrototype%", "Map Iterator", map_next as spindle_vm::object::NativeFn),
-        ("%SetIteratorPrototype%", "Set Iterator", set_next),
+    for (name, next_name, tag, next) in [
+        ("%MapIteratorPrototype%", "%MapIteratorPrototype.next%", "Map Iterator", map_next as spindle_vm::object::NativeFn),
+        ("%SetIteratorPrototype%", "%SetIteratorPrototype.next%", "Set Iterator", set_next),
     ] {
         let proto = vm.heap.alloc_object(Some(vm.realm.intrinsics.iterator_prototype), ObjectKind::Ordinary);
         let f = native_function(vm, "next", 0, next, false);
@@ -25,6 +25,7 @@ pub(super) fn install(vm: &mut Vm) {
         vm.heap.define_raw(proto, next_key, Value::Object(f), Attributes::WRITABLE_CONFIGURABLE);
         to_string_tag(vm, proto, tag);
         vm.realm.named.insert(name, proto);
+        vm.realm.named.insert(next_name, f);
     }
 }
 
@@ -49,52 +50,38 @@ fn create(vm: &mut Vm, target: Obj, kind: IterationKind, proto: &str, make: fn(C
 fn map_next(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
     let state = match this {
         Value::Object(o) => match &vm.heap.object(o).kind {
-            ObjectKind::MapIterator(it) => Some((o, it.clone())),
+            ObjectKind::MapIterator(_) => Some(o),
             _ => None,
         },
         _ => None,
     };
-    let Some((it, state)) = state else {
-        return vm.type_error("next method called on an incompatible receiver (not a Map Iterator)");
+    let Some(it) = state else {
+        let d = describe(vm, this);
+        return vm.type_error(&format!("Method Map Iterator.prototype.next called on incompatible receiver {d}"));
     };
-    step(vm, it, state)
+    step(vm, it)
 }
 
 /// `%SetIteratorPrototype%.next()` (§24.2.6.2.1).
 fn set_next(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
     let state = match this {
         Value::Object(o) => match &vm.heap.object(o).kind {
-            ObjectKind::SetIterator(it) => Some((o, it.clone())),
+            ObjectKind::SetIterator(_) => Some(o),
             _ => None,
         },
         _ => None,
     };
-    let Some((it, state)) = state else {
-        return vm.type_error("next method called on an incompatible receiver (not a Set Iterator)");
+    let Some(it) = state else {
+        let d = describe(vm, this);
+        return vm.type_error(&format!("Method Set Iterator.prototype.next called on incompatible receiver {d}"));
     };
-    step(vm, it, state)
+    step(vm, it)
 }
 
-/// One resumption of the iterator's closure: the next live entry from its
-/// position, or done from now on.
-fn step(vm: &mut Vm, it: Obj, state: CollectionIterator) -> JsResult<Value> {
-    let Some(target) = state.target else { return Ok(iter_result(vm, Value::Undefined, true)) };
-    let found = vm.heap.table_next(target, state.index as usize);
-    let (target, index) = match found {
-        Some((at, _)) => (Some(target), (at + 1) as u32),
-        None => (None, state.index),
-    };
-    if let ObjectKind::MapIterator(s) | ObjectKind::SetIterator(s) = &mut vm.heap.object_mut(it).kind {
-        s.target = target;
-        s.index = index;
+/// One resumption of the iterator's closure (`Vm::collection_iterator_next`).
+fn step(vm: &mut Vm, it: Obj) -> JsResult<Value> {
+    match vm.collection_iterator_next(it) {
+        Some(v) => Ok(iter_result(vm, v, false)),
+        None => Ok(iter_result(vm, Value::Undefined, true)),
     }
-    let Some((_, e)) = found else { return Ok(iter_result(vm, Value::Undefined, true)) };
-    let is_set = matches!(vm.heap.object(it).kind, ObjectKind::SetIterator(_));
-    let value = if is_set { e.key } else { e.value };
-    let result = match state.kind {
-        IterationKind::Keys => e.key,
-        IterationKind::Values => value,
-        IterationKind::Entries => Value::Object(vm.create_array(&[e.key, value])),
-    };
-    Ok(iter_result(vm, result, false))
 }

@@ -23,6 +23,7 @@ mod set_algebra;
 mod tests;
 mod weak;
 
+use crate::builtins::core_support::describe;
 use spindle_vm::object::ObjectKind;
 use spindle_vm::value::{Obj, Value};
 use spindle_vm::{JsResult, Vm};
@@ -39,7 +40,10 @@ pub(crate) fn install(vm: &mut Vm) {
 fn this_map(vm: &mut Vm, this: Value, method: &str) -> JsResult<Obj> {
     match this {
         Value::Object(o) if matches!(vm.heap.object(o).kind, ObjectKind::Map(_)) => Ok(o),
-        _ => vm.type_error(&format!("Method Map.prototype.{method} called on incompatible receiver")),
+        _ => {
+            let d = describe(vm, this);
+            vm.type_error(&format!("Method Map.prototype.{method} called on incompatible receiver {d}"))
+        }
     }
 }
 
@@ -47,7 +51,10 @@ fn this_map(vm: &mut Vm, this: Value, method: &str) -> JsResult<Obj> {
 fn this_set(vm: &mut Vm, this: Value, method: &str) -> JsResult<Obj> {
     match this {
         Value::Object(o) if matches!(vm.heap.object(o).kind, ObjectKind::Set(_)) => Ok(o),
-        _ => vm.type_error(&format!("Method Set.prototype.{method} called on incompatible receiver")),
+        _ => {
+            let d = describe(vm, this);
+            vm.type_error(&format!("Method Set.prototype.{method} called on incompatible receiver {d}"))
+        }
     }
 }
 

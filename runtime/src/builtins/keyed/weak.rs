@@ -7,6 +7,7 @@ use super::map::add_entries_from_iterable;
 use crate::builtins::builder::Builder;
 use crate::builtins::core_support::{get_iterator, make_constructor};
 use crate::builtins::support::{arg, iterator_close_throw, iterator_step_value, key, require_callable, to_string_tag};
+use crate::builtins::core_support::describe;
 use spindle_vm::object::ObjectKind;
 use spindle_vm::value::{Obj, Value};
 use spindle_vm::{JsResult, Vm};
@@ -33,7 +34,10 @@ pub(super) fn install(vm: &mut Vm) {
 fn this_weak_map(vm: &mut Vm, this: Value, method: &str) -> JsResult<Obj> {
     match this {
         Value::Object(o) if matches!(vm.heap.object(o).kind, ObjectKind::WeakMap(_)) => Ok(o),
-        _ => vm.type_error(&format!("Method WeakMap.prototype.{method} called on incompatible receiver")),
+        _ => {
+            let d = describe(vm, this);
+            vm.type_error(&format!("Method WeakMap.prototype.{method} called on incompatible receiver {d}"))
+        }
     }
 }
 
@@ -41,7 +45,10 @@ fn this_weak_map(vm: &mut Vm, this: Value, method: &str) -> JsResult<Obj> {
 fn this_weak_set(vm: &mut Vm, this: Value, method: &str) -> JsResult<Obj> {
     match this {
         Value::Object(o) if matches!(vm.heap.object(o).kind, ObjectKind::WeakSet(_)) => Ok(o),
-        _ => vm.type_error(&format!("Method WeakSet.prototype.{method} called on incompatible receiver")),
+        _ => {
+            let d = describe(vm, this);
+            vm.type_error(&format!("Method WeakSet.prototype.{method} called on incompatible receiver {d}"))
+        }
     }
 }
 
