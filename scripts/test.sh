@@ -17,4 +17,6 @@ target/release/spindle-test262 --gc-stress --check \
   test/built-ins/Promise test/built-ins/Array test/built-ins/Proxy \
   test/built-ins/GeneratorPrototype test/language/statements/class \
   test/language/statements/async-function test/language/expressions/async-arrow-function \
-  test/language/statements/generators test/language/statements/for-of
+  test/language/statements/generators test/language/statements/for-of \
+  test/built-ins/Map test/built-ins/Set test/built-ins/WeakMap test/built-ins/WeakSet \
+  test/built-ins/MapIteratorPrototype test/built-ins/SetIteratorPrototype test/built-ins/Iterator

@@ -63,7 +63,7 @@ impl KeyCx<'_> {
 /// A key as Map and Set store it: `-0` becomes `+0`.
 pub fn normalize_key(v: Value) -> Value {
     match v {
-        Value::Number(n) if n == 0.0 => Value::Number(0.0),
+        Value::Number(n) if n == 0.0 && n.is_sign_negative() => Value::Number(0.0),
         other => other,
     }
 }
