@@ -22,8 +22,10 @@ impl Vm {
         Ok((iterator, next))
     }
 
-    /// IteratorStepValue: `Some(value)`, or `None` when done.
-    pub(crate) fn iterator_step(&mut self, iterator: Value, next: Value) -> JsResult<Option<Value>> {
+    /// IteratorStepValue: `Some(value)`, or `None` when done. Generators
+    /// and Map/Set iterators with their intrinsic `next` are stepped without
+    /// an iterator result object.
+    pub fn iterator_step(&mut self, iterator: Value, next: Value) -> JsResult<Option<Value>> {
         if let Some(step) = self.collection_step_fast(iterator, next) {
             return Ok(step);
         }
