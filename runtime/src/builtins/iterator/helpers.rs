@@ -12,19 +12,24 @@
 //! the underlying iterator without running any step.
 
 use super::{close_normal, close_with_error, get_iterator_direct, get_iterator_flattenable, iterator_step, require_callable_or_close, this_iterator};
-use crate::builtins::builder::Builder;
+use crate::builtins::builder::{native_function, Builder};
 use crate::builtins::support::{arg, iter_result, iterator_close_throw, iterator_step_value, to_string_tag, IteratorRecord};
-use spindle_vm::object::{GeneratorState, HelperOp, IteratorHelper, IteratorRecordSlots, ObjectKind};
+use spindle_vm::object::{Attributes, GeneratorState, HelperOp, IteratorHelper, IteratorRecordSlots, ObjectKind};
 use spindle_vm::realm::ErrorKind;
-use spindle_vm::value::{Obj, Value};
+use spindle_vm::value::{Obj, PropertyKey, Value};
 use spindle_vm::{JsResult, Vm};
 
 /// Installs %IteratorHelperPrototype%.
 pub(super) fn install(vm: &mut Vm) {
     let proto = vm.heap.alloc_object(Some(vm.realm.intrinsics.iterator_prototype), ObjectKind::Ordinary);
-    Builder::new(vm, proto).method("next", 0, next).method("return", 0, return_);
+    Builder::new(vm, proto).method("return", 0, return_);
+    let next_fn = native_function(vm, "next", 0, next, false);
+    let next_key = PropertyKey::Atom(vm.heap.names.next);
+    vm.heap.define_raw(proto, next_key, Value::Object(next_fn), Attributes::WRITABLE_CONFIGURABLE);
     to_string_tag(vm, proto, "Iterator Helper");
     vm.realm.named.insert("%IteratorHelperPrototype%", proto);
+    vm.realm.named.insert("%IteratorHelperPrototype.next%", next_fn);
+    vm.host.iterator_helper_step = Some(resume);
 }
 
 pub(super) fn record(slots: IteratorRecordSlots) -> IteratorRecord {
@@ -153,11 +158,21 @@ fn set_state(vm: &mut Vm, o: Obj, state: GeneratorState) {
 
 /// `%IteratorHelperPrototype%.next()` (§27.1.2.1.1): GeneratorResume.
 fn next(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
-    let (o, mut h) = this_helper(vm, this)?;
+    let Value::Object(o) = this else { return vm.type_error("Iterator Helper method called on an incompatible receiver") };
+    match resume(vm, o)? {
+        Some(v) => Ok(iter_result(vm, v, false)),
+        None => Ok(iter_result(vm, Value::Undefined, true)),
+    }
+}
+
+/// GeneratorResume(helper `o`): the value it yields, or `None` once it
+/// is done (also the VM's `iterator_helper_step` hook, for `for-of`).
+fn resume(vm: &mut Vm, o: Obj) -> JsResult<Option<Value>> {
+    let (o, mut h) = this_helper(vm, Value::Object(o))?;
     // GeneratorValidate: executing is a TypeError; completed stays done.
     match h.state {
         GeneratorState::Executing => return vm.type_error("Generator is already running"),
-        GeneratorState::Completed => return Ok(iter_result(vm, Value::Undefined, true)),
+        GeneratorState::Completed => return Ok(None),
         GeneratorState::SuspendedStart | GeneratorState::SuspendedYield => {}
     }
     set_state(vm, o, GeneratorState::Executing);
@@ -171,10 +186,7 @@ fn next(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult
         h.buffer = Vec::new();
     }
     store(vm, o, &h);
-    match step? {
-        Some(v) => Ok(iter_result(vm, v, false)),
-        None => Ok(iter_result(vm, Value::Undefined, true)),
-    }
+    step
 }
 
 /// `%IteratorHelperPrototype%.return()` (§27.1.2.1.2).
