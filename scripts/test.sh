@@ -19,4 +19,6 @@ target/release/spindle-test262 --gc-stress --check \
   test/language/statements/async-function test/language/expressions/async-arrow-function \
   test/language/statements/generators test/language/statements/for-of \
   test/language/statements/async-generator test/language/statements/for-await-of \
-  test/built-ins/AsyncGeneratorPrototype test/built-ins/AsyncFromSyncIteratorPrototype
+  test/built-ins/AsyncGeneratorPrototype test/built-ins/AsyncFromSyncIteratorPrototype \
+  test/built-ins/Map test/built-ins/Set test/built-ins/WeakMap test/built-ins/WeakSet \
+  test/built-ins/MapIteratorPrototype test/built-ins/SetIteratorPrototype test/built-ins/Iterator

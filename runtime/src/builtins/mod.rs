@@ -31,6 +31,8 @@ pub(crate) mod reflect;
 pub(crate) mod symbol;
 pub(crate) mod uri;
 pub(crate) mod async_iteration;
+pub(crate) mod keyed;
+pub(crate) mod iterator;
 
 use spindle_vm::Vm;
 
@@ -57,4 +59,6 @@ pub fn install(vm: &mut Vm) {
     json::install(vm);
     timers::install(vm);
     async_iteration::install(vm);
+    keyed::install(vm);
+    iterator::install(vm);
 }

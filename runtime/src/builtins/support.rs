@@ -124,17 +124,10 @@ pub(crate) fn get_iterator_from_method(vm: &mut Vm, obj: Value, method: Value) -
     Ok(IteratorRecord { iterator, next })
 }
 
-/// IteratorStepValue(iteratorRecord) (§7.4.8): `None` when done.
+/// IteratorStepValue(iteratorRecord) (§7.4.8): `None` when done (with the
+/// VM's fast paths for generators and Map/Set iterators).
 pub(crate) fn iterator_step_value(vm: &mut Vm, rec: IteratorRecord) -> JsResult<Option<Value>> {
-    let result = vm.call(rec.next, rec.iterator, &[])?;
-    let Value::Object(r) = result else {
-        return vm.type_error("Iterator result is not an object");
-    };
-    let done = vm.get_property(r, PropertyKey::Atom(vm.heap.names.done))?;
-    if vm.to_boolean(done) {
-        return Ok(None);
-    }
-    Ok(Some(vm.get_property(r, PropertyKey::Atom(vm.heap.names.value))?))
+    vm.iterator_step(rec.iterator, rec.next)
 }
 
 /// IteratorClose(iteratorRecord, completion) (§7.4.11) for a throw

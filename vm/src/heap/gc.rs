@@ -45,11 +45,15 @@ impl Bitmap {
 /// the closure passed to [`Heap::collect`].
 #[derive(Debug)]
 pub struct Marker {
-    objects: Bitmap,
+    pub(super) objects: Bitmap,
     strings: Bitmap,
-    symbols: Bitmap,
+    pub(super) symbols: Bitmap,
     bigints: Bitmap,
-    worklist: Vec<Obj>,
+    pub(super) worklist: Vec<Obj>,
+    /// The WeakMaps and WeakSets reached (their entries are ephemerons).
+    pub(super) weak: Vec<Obj>,
+    /// The Maps and Sets that live iterators walk.
+    pub(super) iterated: Vec<Obj>,
     /// Descriptions of marked symbols, to mark as strings.
     heap_descriptions: Vec<Option<Str>>,
 }
@@ -171,6 +175,31 @@ impl Marker {
                 self.mark(it.iterator);
                 self.mark(it.next);
             }
+            ObjectKind::Map(t) | ObjectKind::Set(t) => t.iter().for_each(|e| {
+                self.mark(e.key);
+                self.mark(e.value);
+            }),
+            ObjectKind::WeakMap(_) | ObjectKind::WeakSet(_) => {}
+            ObjectKind::MapIterator(it) | ObjectKind::SetIterator(it) => {
+                if let Some(t) = it.target {
+                    self.mark_object(t);
+                    self.iterated.push(t);
+                }
+            }
+            ObjectKind::IteratorHelper(h) => {
+                self.mark(h.underlying.iterator);
+                self.mark(h.underlying.next);
+                self.mark(h.function);
+                if let Some(inner) = h.inner {
+                    self.mark(inner.iterator);
+                    self.mark(inner.next);
+                }
+                h.buffer.iter().for_each(|v| self.mark(*v));
+            }
+            ObjectKind::WrapForValidIterator(r) => {
+                self.mark(r.iterator);
+                self.mark(r.next);
+            }
         }
     }
 }
@@ -186,6 +215,8 @@ impl Heap {
             symbols: Bitmap::with_len(nsym),
             bigints: Bitmap::with_len(nbig),
             worklist: Vec::new(),
+            weak: Vec::new(),
+            iterated: Vec::new(),
             heap_descriptions: (0..nsym).map(|i| self.symbols.description_at(i)).collect(),
         };
         for &s in self.atoms.all_strings() {
@@ -199,16 +230,21 @@ impl Heap {
         }
         roots(&mut m);
         self.drain(&mut m);
+        self.trace_ephemerons(&mut m);
+        self.sweep_weak(&m);
         self.sweep(&m);
     }
 
     /// Traces objects until the worklist is empty.
-    fn drain(&self, m: &mut Marker) {
+    pub(super) fn drain(&self, m: &mut Marker) {
         while let Some(o) = m.worklist.pop() {
             let Some(Some(obj)) = self.objects.get(o.index()) else {
                 debug_assert!(false, "stale object handle {o:?} reached while marking");
                 continue;
             };
+            if matches!(obj.kind, ObjectKind::WeakMap(_) | ObjectKind::WeakSet(_)) {
+                m.weak.push(o);
+            }
             m.mark_opt(obj.proto);
             m.trace_kind(&obj.kind);
             match &obj.props {

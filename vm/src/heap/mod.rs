@@ -26,6 +26,8 @@
 //! ```
 
 mod atoms;
+mod collections;
+mod ephemeron;
 mod gc;
 mod strings;
 mod symbols;
@@ -33,6 +35,7 @@ mod symbols;
 #[cfg(test)]
 mod tests;
 
+pub use collections::normalize_key;
 pub use gc::Marker;
 pub use symbols::WellKnownSymbols;
 

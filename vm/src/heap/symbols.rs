@@ -56,6 +56,17 @@ impl SymbolArena {
         d
     }
 
+    /// The value of BigInt `b`.
+    pub(crate) fn bigint(&self, b: BigIntRef) -> &BigInt {
+        match self.bigints.get(b.index()) {
+            Some(Some(v)) => v,
+            _ => {
+                debug_assert!(false, "stale bigint handle {b:?}");
+                ZERO.get_or_init(BigInt::default)
+            }
+        }
+    }
+
     /// The description of `s`.
     pub(crate) fn description(&self, s: Sym) -> Option<Str> {
         self.data(s).and_then(|d| d.description)
@@ -236,12 +247,11 @@ impl Heap {
 
     /// The value of BigInt `b`.
     pub fn bigint(&self, b: BigIntRef) -> &BigInt {
-        match self.symbols.bigints.get(b.index()) {
-            Some(Some(v)) => v,
-            _ => {
-                debug_assert!(false, "stale bigint handle {b:?}");
-                ZERO.get_or_init(BigInt::default)
-            }
-        }
+        self.symbols.bigint(b)
+    }
+
+    /// `s` is in the global symbol registry (`Symbol.for`).
+    pub fn is_registered_symbol(&self, s: Sym) -> bool {
+        self.symbols.data(s).is_some_and(|d| d.registered)
     }
 }

@@ -19,6 +19,10 @@ pub struct HostHooks {
     pub eval: Option<fn(&mut Vm, Value, bool) -> JsResult<Value>>,
     /// The %eval% function object, to recognise direct eval.
     pub eval_function: Option<Obj>,
+    /// Resumes an iterator helper object as `%IteratorHelperPrototype%.next`
+    /// does, but gives the yielded value (`None`: done) instead of an
+    /// iterator result object.
+    pub iterator_helper_step: Option<fn(&mut Vm, Obj) -> JsResult<Option<Value>>>,
 }
 
 impl Vm {

@@ -22,8 +22,16 @@ impl Vm {
         Ok((iterator, next))
     }
 
-    /// IteratorStepValue: `Some(value)`, or `None` when done.
-    pub(crate) fn iterator_step(&mut self, iterator: Value, next: Value) -> JsResult<Option<Value>> {
+    /// IteratorStepValue: `Some(value)`, or `None` when done. Generators
+    /// and Map/Set iterators with their intrinsic `next` are stepped without
+    /// an iterator result object.
+    pub fn iterator_step(&mut self, iterator: Value, next: Value) -> JsResult<Option<Value>> {
+        if let Some(step) = self.collection_step_fast(iterator, next) {
+            return Ok(step);
+        }
+        if let Some(step) = self.helper_step_fast(iterator, next) {
+            return step;
+        }
         if let (Value::Object(it), Some(intrinsic)) = (iterator, self.realm.intrinsic("%GeneratorPrototype.next%")) {
             if next == Value::Object(intrinsic) && matches!(self.heap.object(it).kind, crate::object::ObjectKind::Generator(_)) {
                 return self.generator_step_fast(iterator);
@@ -31,6 +39,29 @@ impl Vm {
         }
         let result = self.call(next, iterator, &[])?;
         self.unwrap_iter_result(result)
+    }
+
+    /// IteratorStepValue for an iterator helper whose `next` is the
+    /// intrinsic one, through the host's hook; `None` for any other
+    /// iterator. Counts as a native call (bounded depth, no collection while
+    /// the helper's Rust state is live).
+    fn helper_step_fast(&mut self, iterator: Value, next: Value) -> Option<JsResult<Option<Value>>> {
+        let (Value::Object(it), Some(step)) = (iterator, self.host.iterator_helper_step) else { return None };
+        if !matches!(self.heap.object(it).kind, crate::object::ObjectKind::IteratorHelper(_)) {
+            return None;
+        }
+        let Value::Object(f) = next else { return None };
+        if self.realm.intrinsic("%IteratorHelperPrototype.next%") != Some(f) {
+            return None;
+        }
+        if self.interp.enter_native(f).is_err() {
+            return Some(self.range_error("Maximum call stack size exceeded"));
+        }
+        let saved = self.interp.current_native.replace(f);
+        let r = step(self, it);
+        self.interp.current_native = saved;
+        self.interp.leave_native();
+        Some(r)
     }
 
     /// The value of an iterator result object, or `None` if it says done.

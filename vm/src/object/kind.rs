@@ -6,6 +6,8 @@
 use crate::bytecode::FunctionProto;
 use crate::value::{BigIntRef, Obj, Str, Sym, Value};
 use crate::vm::{JsResult, Vm};
+use super::ordered_table::OrderedTable;
+use super::weak_table::WeakTable;
 use std::rc::Rc;
 
 /// A built-in function implemented in Rust: `(vm, this, args, new_target)`.
@@ -56,6 +58,22 @@ pub enum ObjectKind {
     Promise(Box<crate::promise::PromiseData>),
     /// An %AsyncFromSyncIteratorPrototype% instance: its [[SyncIteratorRecord]].
     AsyncFromSyncIterator(AsyncFromSyncIterator),
+    /// A Map ([[MapData]]).
+    Map(Box<OrderedTable>),
+    /// A Set ([[SetData]]; entry values unused).
+    Set(Box<OrderedTable>),
+    /// A WeakMap ([[WeakMapData]]; traced as ephemerons).
+    WeakMap(Box<WeakTable>),
+    /// A WeakSet ([[WeakSetData]]; never keeps its keys alive).
+    WeakSet(Box<WeakTable>),
+    /// A Map iterator (%MapIteratorPrototype% instances).
+    MapIterator(CollectionIterator),
+    /// A Set iterator (%SetIteratorPrototype% instances).
+    SetIterator(CollectionIterator),
+    /// An iterator helper (%IteratorHelperPrototype% instances).
+    IteratorHelper(Box<IteratorHelper>),
+    /// A wrapper made by `Iterator.from` (%WrapForValidIteratorPrototype%).
+    WrapForValidIterator(IteratorRecordSlots),
 }
 
 /// Where a generator is in its life.
@@ -235,4 +253,68 @@ pub struct StringIterator {
     pub string: Option<Str>,
     /// The next code unit index.
     pub index: u32,
+}
+
+/// State of a Map or Set iterator.
+#[derive(Debug, Clone)]
+pub struct CollectionIterator {
+    /// The Map or Set; `None` when done.
+    pub target: Option<Obj>,
+    /// The position of the next entry to look at.
+    pub index: u32,
+    /// keys, values or entries.
+    pub kind: IterationKind,
+}
+
+/// An Iterator Record (§7.4.1) kept in an object's slots.
+#[derive(Debug, Clone, Copy)]
+pub struct IteratorRecordSlots {
+    /// [[Iterator]]
+    pub iterator: Value,
+    /// [[NextMethod]]
+    pub next: Value,
+}
+
+/// Which helper of `Iterator.prototype` made an iterator helper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelperOp {
+    /// `map(mapper)`
+    Map,
+    /// `filter(predicate)`
+    Filter,
+    /// `take(limit)`
+    Take,
+    /// `drop(limit)`
+    Drop,
+    /// `flatMap(mapper)`
+    FlatMap,
+    /// `chunks(chunkSize)` (iterator-chunking proposal)
+    Chunks,
+    /// `windows(windowSize, undersized)` (iterator-chunking proposal)
+    Windows,
+}
+
+/// The state of an iterator helper: the closure of the abstract
+/// generator the specification makes, as data.
+#[derive(Debug, Clone)]
+pub struct IteratorHelper {
+    /// The helper it implements.
+    pub op: HelperOp,
+    /// Generator-like life cycle ([[GeneratorState]]).
+    pub state: GeneratorState,
+    /// [[UnderlyingIterator]]
+    pub underlying: IteratorRecordSlots,
+    /// The mapper or predicate (undefined for take and drop).
+    pub function: Value,
+    /// The counter passed to the callback, or what remains to take/drop.
+    pub counter: f64,
+    /// `flatMap`: the inner iterator being drained.
+    pub inner: Option<IteratorRecordSlots>,
+    /// `windows`: the values of the current window.
+    pub buffer: Vec<Value>,
+    /// `windows`: undersized is "allow-partial".
+    pub allow_partial: bool,
+    /// The underlying iterator is done (a last partial chunk may still be
+    /// pending); closing the helper then closes nothing.
+    pub exhausted: bool,
 }

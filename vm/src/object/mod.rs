@@ -17,6 +17,7 @@
 mod arguments;
 mod array;
 mod cache;
+mod collection_iterator;
 mod descriptor;
 mod dictionary;
 mod elements;
@@ -24,12 +25,14 @@ mod integrity;
 mod kind;
 mod operations;
 mod ordinary;
+pub mod ordered_table;
 mod property;
 mod proxy;
 mod proxy_traps;
 pub(crate) mod shape;
 mod storage;
 mod string_exotic;
+pub mod weak_table;
 
 pub use cache::PropertyCache;
 pub use descriptor::PropertyDescriptor;
@@ -117,7 +120,12 @@ impl Object {
             Props::Slots(slots) => slots.capacity() * std::mem::size_of::<Value>(),
             Props::Dict(d) => d.len() as usize * 64,
         };
-        std::mem::size_of::<Object>() + props + self.elements.byte_size()
+        let tables = match &self.kind {
+            ObjectKind::Map(t) | ObjectKind::Set(t) => t.byte_size(),
+            ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.len() * 32,
+            _ => 0,
+        };
+        std::mem::size_of::<Object>() + props + self.elements.byte_size() + tables
     }
 }
 

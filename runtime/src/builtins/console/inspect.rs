@@ -83,6 +83,12 @@ pub(super) enum Body {
     Array,
     /// A promise's state: `<pending>`, its value, or `<rejected> reason`.
     Promise(PromiseState),
+    /// A Map's `key => value` entries or a Set's values.
+    Collection,
+    /// A WeakMap's or WeakSet's `<items unknown>`.
+    Weak,
+    /// What a Map or Set iterator has yet to yield.
+    CollectionIterator,
 }
 
 /// How an object is about to be written.
@@ -275,6 +281,20 @@ impl<'v> Ctx<'v> {
                 frame.body = Body::Array;
                 frame.extras = Extras::Array;
             }
+            ObjectKind::Map(_)
+            | ObjectKind::Set(_)
+            | ObjectKind::WeakMap(_)
+            | ObjectKind::WeakSet(_)
+            | ObjectKind::MapIterator(_)
+            | ObjectKind::SetIterator(_) => {
+                frame.keys = self.own_keys(o, false);
+                let (open, body) = self.collection_head(o, c, &tag);
+                if matches!(body, Body::Collection) && self.vm.heap.table_len(o) == 0 && frame.is_empty() {
+                    return Err(format!("{open}}}"));
+                }
+                frame.braces.0 = open;
+                frame.body = body;
+            }
             _ => {
                 frame.keys = self.own_keys(o, false);
                 self.prepare_plain(o, c, &tag, &mut frame)?;
@@ -327,6 +347,9 @@ impl<'v> Ctx<'v> {
             Body::Properties => Vec::new(),
             Body::Array => self.format_array(o, recurse_times),
             Body::Promise(PromiseState::Pending) => vec!["<pending>".into()],
+            Body::Collection => self.format_collection(o, recurse_times),
+            Body::Weak => vec!["<items unknown>".into()],
+            Body::CollectionIterator => self.format_collection_iterator(o, recurse_times),
             Body::Promise(PromiseState::Fulfilled(v) | PromiseState::Rejected(v)) => {
                 self.indentation += 2;
                 let text = self.format_value(v, recurse_times);
@@ -454,7 +477,7 @@ impl<'v> Ctx<'v> {
 }
 
 /// `... n more item(s)`.
-fn remaining_text(remaining: usize) -> String {
+pub(super) fn remaining_text(remaining: usize) -> String {
     let s = if remaining > 1 { "s" } else { "" };
     format!("... {remaining} more item{s}")
 }

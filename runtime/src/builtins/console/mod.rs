@@ -9,10 +9,12 @@
 //!
 //! Modules: `format` (the format string), `inspect` (the recursive
 //! formatter and its per-kind `match`), `naming` (constructor names,
-//! function heads), `errors` (error stacks), `layout` (line breaking),
+//! function heads), `collections` (Map, Set, their iterators and the weak
+//! collections), `errors` (error stacks), `layout` (line breaking),
 //! `text` (quoting, escapes, widths), `reflect` (reading objects without
 //! running JavaScript).
 
+mod collections;
 mod errors;
 mod format;
 mod inspect;
