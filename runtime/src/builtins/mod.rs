@@ -30,6 +30,7 @@ pub(crate) mod proxy;
 pub(crate) mod reflect;
 pub(crate) mod symbol;
 pub(crate) mod uri;
+pub(crate) mod regexp;
 
 use spindle_vm::Vm;
 
@@ -55,4 +56,5 @@ pub fn install(vm: &mut Vm) {
     math::install(vm);
     json::install(vm);
     timers::install(vm);
+    regexp::install(vm);
 }

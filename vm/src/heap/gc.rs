@@ -163,6 +163,14 @@ impl Marker {
                     self.mark_string(s);
                 }
             }
+            ObjectKind::RegExp(r) => {
+                self.mark_string(r.source);
+                self.mark_string(r.flags);
+            }
+            ObjectKind::RegExpStringIterator(it) => {
+                self.mark(it.matcher);
+                self.mark_string(it.string);
+            }
         }
     }
 }

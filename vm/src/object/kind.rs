@@ -54,6 +54,11 @@ pub enum ObjectKind {
     Generator(Box<Generator>),
     /// A Promise.
     Promise(Box<crate::promise::PromiseData>),
+    /// A RegExp instance ([[OriginalSource]], [[OriginalFlags]],
+    /// [[RegExpMatcher]]).
+    RegExp(Box<super::regexp::RegExpData>),
+    /// A %RegExpStringIteratorPrototype% instance (`matchAll`).
+    RegExpStringIterator(Box<super::regexp::RegExpStringIterator>),
 }
 
 /// Where a generator is in its life.

@@ -27,6 +27,7 @@ mod ordinary;
 mod property;
 mod proxy;
 mod proxy_traps;
+mod regexp;
 pub(crate) mod shape;
 mod storage;
 mod string_exotic;
@@ -36,6 +37,7 @@ pub use descriptor::PropertyDescriptor;
 pub use integrity::IntegrityLevel;
 pub use kind::*;
 pub use property::{Attributes, Property};
+pub use regexp::{RegExpData, RegExpStringIterator};
 
 use crate::value::{Obj, Value};
 use dictionary::Dictionary;
