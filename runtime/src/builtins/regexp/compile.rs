@@ -7,13 +7,27 @@
 //! is given the units one by one (except inside group names, where it wants
 //! code points); with `u`/`v` it is given code points (a lone surrogate is
 //! itself).
+//!
+//! Compiled patterns are cached per thread by (pattern, flags), so a
+//! literal in a loop, which makes a fresh RegExp object each evaluation,
+//! compiles once. A matcher holds no heap references, so runtimes on the
+//! same thread may share it.
 
 use regress::Regex;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
+/// Most patterns the cache keeps (it is emptied when full).
+const CACHE_CAPACITY: usize = 256;
+
+thread_local! {
+    static CACHE: RefCell<HashMap<(Box<[u16]>, Flags), Compiled>> = RefCell::new(HashMap::new());
+}
+
 /// The parsed flags of a RegExp.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Flags {
     pub(crate) has_indices: bool,
     pub(crate) global: bool,
@@ -85,13 +99,31 @@ impl Flags {
 }
 
 /// A compiled pattern.
+#[derive(Clone)]
 pub(crate) struct Compiled {
     pub(crate) matcher: Rc<Regex>,
     pub(crate) group_names: Rc<[Option<Box<[u16]>>]>,
 }
 
-/// Compiles `pattern` for `flags`; the error is the SyntaxError's message.
+/// Compiles `pattern` for `flags` (or finds it in the cache); the error
+/// is the SyntaxError's message.
 pub(crate) fn compile(pattern: &[u16], flags: Flags) -> Result<Compiled, String> {
+    let key = (Box::<[u16]>::from(pattern), flags);
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return Ok(hit);
+    }
+    let compiled = compile_uncached(pattern, flags)?;
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.len() >= CACHE_CAPACITY {
+            cache.clear();
+        }
+        cache.insert(key, compiled.clone());
+    });
+    Ok(compiled)
+}
+
+fn compile_uncached(pattern: &[u16], flags: Flags) -> Result<Compiled, String> {
     // The early errors, where the pattern is well-formed UTF-16 (the
     // validator reads Rust text; regress alone judges lone surrogates).
     if let Ok(text) = String::from_utf16(pattern) {

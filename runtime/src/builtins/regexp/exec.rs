@@ -28,8 +28,13 @@ pub(crate) struct MatchRecord {
 /// built-in one. The result is an Object or null.
 pub(crate) fn regexp_exec(vm: &mut Vm, r: Obj, s: Str) -> JsResult<Value> {
     // 1. Let exec be ? Get(R, "exec").
-    let exec_key = vm.heap.key_from_str("exec");
+    let exec_key = PropertyKey::Atom(vm.heap.names.exec);
     let exec = vm.get_property(r, exec_key)?;
+    exec_with(vm, r, s, exec)
+}
+
+/// RegExpExec steps 2-4 with `exec` already read.
+fn exec_with(vm: &mut Vm, r: Obj, s: Str, exec: Value) -> JsResult<Value> {
     // 2. If IsCallable(exec) is true, then
     if vm.is_callable(exec) {
         // a. Let result be ? Call(exec, R, « S »).
@@ -46,6 +51,25 @@ pub(crate) fn regexp_exec(vm: &mut Vm, r: Obj, s: Str) -> JsResult<Value> {
     }
     // 4. Return ? RegExpBuiltinExec(R, S).
     builtin_exec(vm, r, s)
+}
+
+/// What RegExpExec gave: the built-in's match (no array made, for callers
+/// that need only where it matched), or the user `exec`'s object or null.
+pub(crate) enum Exec {
+    Builtin(Option<MatchRecord>),
+    Object(Value),
+}
+
+/// RegExpExec(R, S) without the match array when `exec` is the built-in
+/// one (the array would be unobservable).
+pub(crate) fn regexp_exec_raw(vm: &mut Vm, r: Obj, s: Str) -> JsResult<Exec> {
+    let exec_key = PropertyKey::Atom(vm.heap.names.exec);
+    let exec = vm.get_property(r, exec_key)?;
+    let builtin = vm.realm.intrinsic("%RegExp.prototype.exec%").map(Value::Object);
+    if Some(exec) == builtin && regexp_data(vm, Value::Object(r)).is_some() {
+        return Ok(Exec::Builtin(builtin_match(vm, r, s)?));
+    }
+    Ok(Exec::Object(exec_with(vm, r, s, exec)?))
 }
 
 /// RegExpBuiltinExec(R, S) (§22.2.7.2): a match array or null.
@@ -147,34 +171,49 @@ fn capture_value(vm: &mut Vm, s: Str, range: &Option<Range<usize>>) -> Value {
     }
 }
 
-/// RegExpBuiltinExec steps 16-35: the match array.
-fn match_array(vm: &mut Vm, s: Str, m: &MatchRecord) -> Obj {
-    // 16-20, 27-28. A with the matched substring and each capture.
+/// The matched substring and each capture's value (RegExpBuiltinExec
+/// steps 27-28 and 33.a-d).
+pub(crate) fn match_values(vm: &mut Vm, s: Str, m: &MatchRecord) -> Vec<Value> {
     let mut values = Vec::with_capacity(m.captures.len() + 1);
     values.push(Value::String(vm.heap.substring(s, m.range.start, m.range.end)));
     for c in &m.captures {
         values.push(capture_value(vm, s, c));
     }
+    values
+}
+
+/// The `groups` object (null prototype) of a match whose RegExp has named
+/// groups, else undefined; `values` are from [`match_values`].
+pub(crate) fn groups_object(vm: &mut Vm, m: &MatchRecord, values: &[Value]) -> Value {
+    if !m.group_names.iter().any(Option::is_some) {
+        return Value::Undefined;
+    }
+    let g = vm.heap.alloc_object(None, ObjectKind::Ordinary);
+    for (i, name) in group_names_of_match(m).iter().enumerate() {
+        let Some(name) = name else { continue };
+        let key = vm.heap.property_key(name);
+        let value = values.get(i + 1).copied().unwrap_or(Value::Undefined);
+        vm.heap.define_raw(g, key, value, Attributes::ALL);
+    }
+    Value::Object(g)
+}
+
+/// RegExpBuiltinExec steps 16-35: the match array.
+fn match_array(vm: &mut Vm, s: Str, m: &MatchRecord) -> Obj {
+    // 16-20, 27-28. A with the matched substring and each capture.
+    let values = match_values(vm, s, m);
     let a = vm.create_array(&values);
     // 22-23. "index" and "input".
-    define(vm, a, "index", Value::Number(m.range.start as f64));
-    define(vm, a, "input", Value::String(s));
+    let names = vm.heap.names;
+    vm.heap.define_raw(a, PropertyKey::Atom(names.index), Value::Number(m.range.start as f64), Attributes::ALL);
+    vm.heap.define_raw(a, PropertyKey::Atom(names.input), Value::String(s), Attributes::ALL);
     // 30-33. groups, and the name each capture contributes.
-    let has_groups = m.group_names.iter().any(Option::is_some);
-    let groups = has_groups.then(|| vm.heap.alloc_object(None, ObjectKind::Ordinary));
-    define(vm, a, "groups", groups.map_or(Value::Undefined, Value::Object));
-    let names = group_names_of_match(m);
-    if let Some(g) = groups {
-        for (i, name) in names.iter().enumerate() {
-            let Some(name) = name else { continue };
-            let key = vm.heap.property_key(name);
-            let value = values.get(i + 1).copied().unwrap_or(Value::Undefined);
-            vm.heap.define_raw(g, key, value, Attributes::ALL);
-        }
-    }
+    let groups = groups_object(vm, m, &values);
+    vm.heap.define_raw(a, PropertyKey::Atom(names.groups), groups, Attributes::ALL);
     // 34. The "indices" array for the d flag.
     if m.has_indices {
-        let indices = indices_array(vm, m, &names, has_groups);
+        let has_groups = groups != Value::Undefined;
+        let indices = indices_array(vm, m, &group_names_of_match(m), has_groups);
         define(vm, a, "indices", Value::Object(indices));
     }
     a

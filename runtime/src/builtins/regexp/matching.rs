@@ -2,7 +2,7 @@
 //! plus the small steps the symbol methods share: reading `flags` and
 //! writing `lastIndex`.
 
-use super::exec::{advance_string_index, get_index, get_named, regexp_exec};
+use super::exec::{advance_string_index, get_index, get_named, regexp_exec, regexp_exec_raw, Exec};
 use super::last_index_key;
 use super::prototype::this_object;
 use crate::builtins::support::{arg, create_index, method_sym};
@@ -88,7 +88,7 @@ fn symbol_search(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> 
         set_last_index(vm, rx, Value::Number(0.0))?;
     }
     // 6. Let result be ? RegExpExec(rx, S).
-    let result = regexp_exec(vm, rx, s)?;
+    let result = regexp_exec_raw(vm, rx, s)?;
     // 7-8. Restore lastIndex if it changed.
     let current = vm.get_property(rx, key)?;
     if !vm.same_value(current, previous) {
@@ -96,7 +96,8 @@ fn symbol_search(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> 
     }
     // 9-10. -1, or ? Get(result, "index").
     match result {
-        Value::Object(r) => get_named(vm, r, "index"),
+        Exec::Builtin(Some(m)) => Ok(Value::Number(m.range.start as f64)),
+        Exec::Object(Value::Object(r)) => get_named(vm, r, "index"),
         _ => Ok(Value::Number(-1.0)),
     }
 }

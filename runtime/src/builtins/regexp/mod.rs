@@ -64,7 +64,7 @@ fn regexp_prototype(vm: &Vm) -> Obj {
 
 /// The `lastIndex` property key.
 fn last_index_key(vm: &mut Vm) -> PropertyKey {
-    vm.heap.key_from_str("lastIndex")
+    PropertyKey::Atom(vm.heap.names.last_index)
 }
 
 /// The RegExp internal slots of `v`, if it is a RegExp instance.
@@ -81,6 +81,15 @@ fn regexp_data(vm: &Vm, v: Value) -> Option<&RegExpData> {
 /// The object has a [[RegExpMatcher]] internal slot.
 pub(crate) fn is_regexp_object(vm: &Vm, o: Obj) -> bool {
     matches!(vm.heap.object(o).kind, ObjectKind::RegExp(_))
+}
+
+/// A RegExp instance as its literal, `/source/flags`, read from its
+/// internal slots (what `util.inspect` shows).
+pub(crate) fn literal_text(vm: &Vm, o: Obj) -> Option<String> {
+    let data = regexp_data(vm, Value::Object(o))?;
+    let source = accessors::escape_pattern(vm.heap.units(data.source));
+    let flags = vm.heap.to_rust_string(data.flags);
+    Some(format!("/{}/{flags}", String::from_utf16_lossy(&source)))
 }
 
 /// `get RegExp[@@species]` (§22.2.5.2).

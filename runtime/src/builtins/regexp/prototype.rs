@@ -1,7 +1,7 @@
 //! `RegExp.prototype.exec` (§22.2.6.2), `test` (§22.2.6.16), `toString`
 //! (§22.2.6.17) and Annex B's `compile` (§B.2.4.1).
 
-use super::exec::{builtin_exec, regexp_exec};
+use super::exec::{builtin_exec, regexp_exec_raw, Exec};
 use super::{regexp_data, reinitialize};
 use crate::builtins::builder::{native_function, Builder};
 use crate::builtins::support::arg;
@@ -54,7 +54,10 @@ fn test(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<
     // 3. Let string be ? ToString(S).
     let s = vm.to_string(arg(args, 0))?;
     // 4-5. Let match be ? RegExpExec(R, string); return match is not null.
-    Ok(Value::Bool(regexp_exec(vm, r, s)? != Value::Null))
+    Ok(Value::Bool(match regexp_exec_raw(vm, r, s)? {
+        Exec::Builtin(m) => m.is_some(),
+        Exec::Object(v) => v != Value::Null,
+    }))
 }
 
 /// `RegExp.prototype.toString()`.

@@ -2,8 +2,12 @@
 //! first (one for a non-global RegExp), then each is replaced by the
 //! replacer function's result or by GetSubstitution of the template
 //! (`$&`, `` $` ``, `$'`, `$n`, `$<name>`), shared with String.prototype.replace.
+//!
+//! When `exec` is the built-in one its result arrays are never made: the
+//! values the specification reads from them (own data properties) are
+//! taken from the match itself.
 
-use super::exec::{get_index, get_named, regexp_exec};
+use super::exec::{get_index, get_named, groups_object, match_values, regexp_exec_raw, Exec, MatchRecord};
 use super::matching::{flags_of, has, set_last_index, step_past_empty_match};
 use super::prototype::this_object;
 use crate::builtins::string::regexp::get_substitution;
@@ -64,9 +68,15 @@ enum Replacer {
     Template(Str),
 }
 
+/// One result of RegExpExec: the built-in's match, or an object.
+enum Found {
+    Builtin(MatchRecord),
+    Object(Obj),
+}
+
 /// Steps 7-13: RegExpExec until null (once if not global), stepping
 /// past empty matches.
-fn collect_results(vm: &mut Vm, rx: Obj, s: Str) -> JsResult<Vec<Obj>> {
+fn collect_results(vm: &mut Vm, rx: Obj, s: Str) -> JsResult<Vec<Found>> {
     // 7-9. flags; a global RegExp starts from lastIndex 0.
     let flags = flags_of(vm, rx)?;
     let global = has(&flags, b'g');
@@ -76,28 +86,64 @@ fn collect_results(vm: &mut Vm, rx: Obj, s: Str) -> JsResult<Vec<Obj>> {
     }
     let mut results = Vec::new();
     loop {
-        let Value::Object(result) = regexp_exec(vm, rx, s)? else { break };
-        results.push(result);
+        let found = match regexp_exec_raw(vm, rx, s)? {
+            Exec::Builtin(Some(m)) => Found::Builtin(m),
+            Exec::Object(Value::Object(result)) => Found::Object(result),
+            _ => break,
+        };
+        let empty = match &found {
+            Found::Builtin(m) => m.range.is_empty(),
+            Found::Object(result) => {
+                let matched = get_index(vm, *result, 0)?;
+                let matched = vm.to_string(matched)?;
+                vm.heap.string_len(matched) == 0
+            }
+        };
+        results.push(found);
         if !global {
             break;
         }
-        let matched = get_index(vm, result, 0)?;
-        let matched = vm.to_string(matched)?;
-        if vm.heap.string_len(matched) == 0 {
+        if empty {
             step_past_empty_match(vm, rx, s, full_unicode)?;
         }
     }
     Ok(results)
 }
 
+/// The parts of a result that step 14 reads.
+struct Parts {
+    matched: Str,
+    position: usize,
+    captures: Vec<Value>,
+    named_captures: Value,
+}
+
+/// Step 14.a-j for a built-in match: the values its array would hold.
+fn builtin_parts(vm: &mut Vm, m: &MatchRecord, s: Str) -> Parts {
+    let values = match_values(vm, s, m);
+    let named_captures = groups_object(vm, m, &values);
+    let matched = vm.heap.substring(s, m.range.start, m.range.end);
+    Parts { matched, position: m.range.start, captures: values.get(1..).unwrap_or(&[]).to_vec(), named_captures }
+}
+
 /// Step 14.a-o for one result: (position, matchLength, replacement).
-fn replacement_for(vm: &mut Vm, result: Obj, s: Str, replacer: Replacer) -> JsResult<(usize, usize, Vec<u16>)> {
+fn replacement_for(vm: &mut Vm, found: Found, s: Str, replacer: Replacer) -> JsResult<(usize, usize, Vec<u16>)> {
+    let parts = match found {
+        Found::Builtin(m) => builtin_parts(vm, &m, s),
+        Found::Object(result) => object_parts(vm, result, s)?,
+    };
+    let (position, match_length) = (parts.position, vm.heap.string_len(parts.matched));
+    let replacement = replacement_text(vm, replacer, parts, s)?;
+    Ok((position, match_length, replacement))
+}
+
+/// Step 14.a-j for a result object, read with Get.
+fn object_parts(vm: &mut Vm, result: Obj, s: Str) -> JsResult<Parts> {
     // a-b. nCaptures = max(LengthOfArrayLike(result) - 1, 0).
     let n_captures = vm.length_of_array_like(result)?.saturating_sub(1);
     // c-d. matched = ToString(? Get(result, "0")).
     let matched = get_index(vm, result, 0)?;
     let matched = vm.to_string(matched)?;
-    let match_length = vm.heap.string_len(matched);
     // e-f. position = clamp(ToIntegerOrInfinity(? Get(result, "index")), 0, lengthS).
     let position = get_named(vm, result, "index")?;
     let position = vm.to_integer_or_infinity(position)?;
@@ -113,6 +159,12 @@ fn replacement_for(vm: &mut Vm, result: Obj, s: Str, replacer: Replacer) -> JsRe
     }
     // j. namedCaptures = ? Get(result, "groups").
     let named_captures = get_named(vm, result, "groups")?;
+    Ok(Parts { matched, position, captures, named_captures })
+}
+
+/// Step 14.k-l: the replacement text.
+fn replacement_text(vm: &mut Vm, replacer: Replacer, parts: Parts, s: Str) -> JsResult<Vec<u16>> {
+    let Parts { matched, position, captures, named_captures } = parts;
     let replacement = match replacer {
         // k. The replacer's result for (matched, ...captures, position, S[, groups]).
         Replacer::Function(f) => {
@@ -137,5 +189,5 @@ fn replacement_for(vm: &mut Vm, result: Obj, s: Str, replacer: Replacer) -> JsRe
             get_substitution(vm, &matched_units, s, position, &captures, named, t)?
         }
     };
-    Ok((position, match_length, replacement))
+    Ok(replacement)
 }

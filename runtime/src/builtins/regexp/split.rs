@@ -123,7 +123,9 @@ fn next_match(vm: &mut Vm, splitter: Obj, s: Str, q: u64, unicode: bool, fast: b
 /// The fast path's search: the first match at or after `q`, with its
 /// captures (the sticky flag is ignored by searching from `q`).
 fn fast_match(vm: &mut Vm, splitter: Obj, s: Str, q: u64) -> JsResult<Option<(u64, u64, Option<Obj>, Vec<Value>)>> {
-    let Some(m) = super::exec::search_from(vm, splitter, s, q as usize) else { return Ok(None) };
+    // Only positions before the end are tried (step 19's q < size).
+    let found = super::exec::search_from(vm, splitter, s, q as usize);
+    let Some(m) = found.filter(|m| m.range.start < vm.heap.string_len(s)) else { return Ok(None) };
     let captures = m
         .captures
         .iter()
@@ -184,7 +186,7 @@ mod tests {
     #[test]
     fn fast_and_observable_paths_agree() {
         let src = "var r = []; for (const [s, re, lim] of [['a,b,,c', /,/], ['abc', /(?:)/], ['a1b22c', /(\\d)+/], \
-                   ['\\u{1F600}x', /(?:)/u], ['abc', /b/, 1], ['', /x/], ['', /(?:)/]]) { \
+                   ['\\u{1F600}x', /(?:)/u], ['abc', /b/, 1], ['', /x/], ['', /(?:)/], ['x', /$/], ['ab', /(?=b)|$/]]) { \
                    r.push(JSON.stringify(s.split(re, lim))); \
                    class R extends RegExp {}; r.push(JSON.stringify(s.split(new R(re.source, re.flags), lim))); } r.join(' ')";
         let out = eval(src);

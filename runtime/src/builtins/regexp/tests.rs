@@ -53,3 +53,18 @@ fn escape_and_compile() {
     check("RegExp.escape('a.b')", "\\x61\\.b");
     check("var r = /a/g; r.compile('b', 'i'); [r.source, r.flags, r.lastIndex].join()", "b,i,0");
 }
+
+#[test]
+fn replace_fast_and_observable_paths_agree() {
+    let src = "var out = []; class R extends RegExp { exec(s) { return super.exec(s) } }; \
+               for (const [re, rep] of [[/(?<a>x)(y)?/g, '[$<a>|$2|$1$&]'], [/(?:)/g, '-'], [/b/, (m, i, s) => m + i], \
+               [/(?<n>\\d)/g, (...args) => JSON.stringify(args[args.length - 1])], [/\\u{1F600}|(?:)/gu, '.']]) { \
+               out.push('axyxb\\u{1F600}'.replace(re, rep)); out.push('axyxb\\u{1F600}'.replace(new R(re.source, re.flags), rep)); } \
+               out.join(' ')";
+    let out = eval(src);
+    let pieces: Vec<&str> = out.split(' ').collect();
+    for pair in pieces.chunks(2) {
+        assert_eq!(pair[0], pair[1], "{out}");
+    }
+    assert!(out.starts_with("a[x|y|xxy][x||xx]b"), "{out}");
+}
