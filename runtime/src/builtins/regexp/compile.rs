@@ -22,8 +22,11 @@ use std::rc::Rc;
 /// Most patterns the cache keeps (it is emptied when full).
 const CACHE_CAPACITY: usize = 256;
 
+/// Compiled patterns by (pattern, flags).
+type Cache = HashMap<(Box<[u16]>, Flags), Compiled>;
+
 thread_local! {
-    static CACHE: RefCell<HashMap<(Box<[u16]>, Flags), Compiled>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
 }
 
 /// The parsed flags of a RegExp.

@@ -94,9 +94,18 @@ fn is_pristine(vm: &mut Vm, splitter: Obj) -> bool {
         && matches!(inherited, Some(Property::Data { value: Value::Object(f), .. }) if Some(f) == builtin)
 }
 
-/// The next match at or after `q`: (start, end) and the match object,
-/// trying each position with the sticky splitter (or searching, when fast).
-fn next_match(vm: &mut Vm, splitter: Obj, s: Str, q: u64, unicode: bool, fast: bool) -> JsResult<Option<(u64, u64, Option<Obj>, Vec<Value>)>> {
+/// A match of the splitter: where it starts, `e` (its end, at most the
+/// string's length), and its result object (slow path) or captures (fast).
+struct SplitMatch {
+    start: u64,
+    end: u64,
+    result: Option<Obj>,
+    captures: Vec<Value>,
+}
+
+/// The next match at or after `q`, trying each position with the sticky
+/// splitter (or searching, when fast).
+fn next_match(vm: &mut Vm, splitter: Obj, s: Str, q: u64, unicode: bool, fast: bool) -> JsResult<Option<SplitMatch>> {
     let size = vm.heap.string_len(s) as u64;
     let mut q = q;
     while q < size {
@@ -115,14 +124,14 @@ fn next_match(vm: &mut Vm, splitter: Obj, s: Str, q: u64, unicode: bool, fast: b
         let key = last_index_key(vm);
         let e = vm.get_property(splitter, key)?;
         let e = vm.to_length(e)?.min(size);
-        return Ok(Some((q, e, Some(z), Vec::new())));
+        return Ok(Some(SplitMatch { start: q, end: e, result: Some(z), captures: Vec::new() }));
     }
     Ok(None)
 }
 
 /// The fast path's search: the first match at or after `q`, with its
 /// captures (the sticky flag is ignored by searching from `q`).
-fn fast_match(vm: &mut Vm, splitter: Obj, s: Str, q: u64) -> JsResult<Option<(u64, u64, Option<Obj>, Vec<Value>)>> {
+fn fast_match(vm: &mut Vm, splitter: Obj, s: Str, q: u64) -> JsResult<Option<SplitMatch>> {
     // Only positions before the end are tried (step 19's q < size).
     let found = super::exec::search_from(vm, splitter, s, q as usize);
     let Some(m) = found.filter(|m| m.range.start < vm.heap.string_len(s)) else { return Ok(None) };
@@ -134,7 +143,7 @@ fn fast_match(vm: &mut Vm, splitter: Obj, s: Str, q: u64) -> JsResult<Option<(u6
             None => Value::Undefined,
         })
         .collect();
-    Ok(Some((m.range.start as u64, m.range.end as u64, None, captures)))
+    Ok(Some(SplitMatch { start: m.range.start as u64, end: m.range.end as u64, result: None, captures }))
 }
 
 /// Steps 17-25: the pieces between matches, then the captures of each.
@@ -143,7 +152,8 @@ fn split_loop(vm: &mut Vm, splitter: Obj, s: Str, unicode: bool, fast: bool, par
     // 17-18. p (the end of the last piece) and q (where to try next).
     let (mut p, mut q) = (0u64, 0u64);
     while q < size {
-        let Some((start, e, z, fast_captures)) = next_match(vm, splitter, s, q, unicode, fast)? else { break };
+        let Some(found) = next_match(vm, splitter, s, q, unicode, fast)? else { break };
+        let (start, e) = (found.start, found.end);
         // 19.d.iii. An empty match at p: try the next position.
         if e == p {
             q = advance_string_index(vm, s, start, unicode);
@@ -156,9 +166,9 @@ fn split_loop(vm: &mut Vm, splitter: Obj, s: Str, unicode: bool, fast: bool, par
         }
         // 19.d.iv.5-11. p = e; then each capture.
         p = e;
-        let captures = match z {
+        let captures = match found.result {
             Some(z) => capture_values(vm, z)?,
-            None => fast_captures,
+            None => found.captures,
         };
         for cap in captures {
             if parts.push(vm, cap)? {
