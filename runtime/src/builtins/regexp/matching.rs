@@ -63,12 +63,15 @@ fn symbol_match(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> J
     let a = vm.create_array(&[]);
     let mut n = 0u64;
     loop {
-        let result = regexp_exec(vm, rx, s)?;
-        let Value::Object(result) = result else {
-            return Ok(if n == 0 { Value::Null } else { Value::Object(a) });
+        // The match string, without a result array when exec is the built-in.
+        let matched = match regexp_exec_raw(vm, rx, s)? {
+            Exec::Builtin(Some(m)) => vm.heap.substring(s, m.range.start, m.range.end),
+            Exec::Object(Value::Object(result)) => {
+                let matched = get_index(vm, result, 0)?;
+                vm.to_string(matched)?
+            }
+            _ => return Ok(if n == 0 { Value::Null } else { Value::Object(a) }),
         };
-        let matched = get_index(vm, result, 0)?;
-        let matched = vm.to_string(matched)?;
         create_index(vm, a, n, Value::String(matched))?;
         if vm.heap.string_len(matched) == 0 {
             step_past_empty_match(vm, rx, s, full_unicode)?;

@@ -68,3 +68,12 @@ fn replace_fast_and_observable_paths_agree() {
     }
     assert!(out.starts_with("a[x|y|xxy][x||xx]b"), "{out}");
 }
+
+#[test]
+fn global_match_with_builtin_and_user_exec() {
+    check("JSON.stringify('a1bb22\\u{1F600}'.match(/\\d*/gu))", "[\"\",\"1\",\"\",\"\",\"22\",\"\",\"\"]");
+    check(
+        "class R extends RegExp { exec(s) { return super.exec(s) } }; JSON.stringify('a1bb22'.match(new R('\\\\d+', 'g')))",
+        "[\"1\",\"22\"]",
+    );
+}
