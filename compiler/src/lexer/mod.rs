@@ -31,6 +31,7 @@ mod trivia;
 #[cfg(test)]
 mod tests;
 
+pub use regexp_syntax::validate as validate_regexp_pattern;
 pub use token::{Token, TokenKind, TokenValue};
 
 use crate::diagnostic::SyntaxError;

@@ -24,7 +24,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Checks `pattern` against the pattern grammar for `flags` (already
 /// validated); returns the error message, V8's words where they differ.
-pub(crate) fn validate(pattern: &str, flags: &str) -> Result<(), String> {
+/// The RegExp constructor uses it too (`spindle_compiler::lexer::validate_regexp_pattern`).
+pub fn validate(pattern: &str, flags: &str) -> Result<(), String> {
     let unicode_sets = flags.contains('v');
     let unicode = unicode_sets || flags.contains('u');
     check_with_regress(pattern, flags, unicode).map_err(|message| v8_message(pattern, message))?;

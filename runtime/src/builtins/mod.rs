@@ -33,6 +33,7 @@ pub(crate) mod uri;
 pub(crate) mod async_iteration;
 pub(crate) mod keyed;
 pub(crate) mod iterator;
+pub(crate) mod regexp;
 
 use spindle_vm::Vm;
 
@@ -61,4 +62,5 @@ pub fn install(vm: &mut Vm) {
     async_iteration::install(vm);
     keyed::install(vm);
     iterator::install(vm);
+    regexp::install(vm);
 }

@@ -116,6 +116,8 @@ fn builtin_tag(vm: &mut Vm, o: Obj) -> JsResult<&'static str> {
         ObjectKind::Boolean(_) => "Boolean",
         ObjectKind::Number(_) => "Number",
         ObjectKind::String(_) => "String",
+        // 13. [[RegExpMatcher]] → "RegExp".
+        ObjectKind::RegExp(_) => "RegExp",
         // 14. Otherwise "Object".
         _ => "Object",
     })

@@ -200,6 +200,14 @@ impl Marker {
                 self.mark(r.iterator);
                 self.mark(r.next);
             }
+            ObjectKind::RegExp(r) => {
+                self.mark_string(r.source);
+                self.mark_string(r.flags);
+            }
+            ObjectKind::RegExpStringIterator(it) => {
+                self.mark(it.matcher);
+                self.mark_string(it.string);
+            }
         }
     }
 }

@@ -101,6 +101,11 @@ pub struct Names {
     pub apply: Atom,
     pub construct: Atom,
     pub empty: Atom,
+    pub last_index: Atom,
+    pub exec: Atom,
+    pub index: Atom,
+    pub input: Atom,
+    pub groups: Atom,
 }
 
 impl Names {
@@ -138,6 +143,11 @@ impl Names {
             apply: i("apply"),
             construct: i("construct"),
             empty: i(""),
+            last_index: i("lastIndex"),
+            exec: i("exec"),
+            index: i("index"),
+            input: i("input"),
+            groups: i("groups"),
         }
     }
 }

@@ -74,6 +74,11 @@ pub enum ObjectKind {
     IteratorHelper(Box<IteratorHelper>),
     /// A wrapper made by `Iterator.from` (%WrapForValidIteratorPrototype%).
     WrapForValidIterator(IteratorRecordSlots),
+    /// A RegExp instance ([[OriginalSource]], [[OriginalFlags]],
+    /// [[RegExpMatcher]]).
+    RegExp(Box<super::regexp::RegExpData>),
+    /// A %RegExpStringIteratorPrototype% instance (`matchAll`).
+    RegExpStringIterator(Box<super::regexp::RegExpStringIterator>),
 }
 
 /// Where a generator is in its life.

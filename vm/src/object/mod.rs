@@ -29,6 +29,7 @@ pub mod ordered_table;
 mod property;
 mod proxy;
 mod proxy_traps;
+mod regexp;
 pub(crate) mod shape;
 mod storage;
 mod string_exotic;
@@ -39,6 +40,7 @@ pub use descriptor::PropertyDescriptor;
 pub use integrity::IntegrityLevel;
 pub use kind::*;
 pub use property::{Attributes, Property};
+pub use regexp::{RegExpData, RegExpStringIterator};
 
 use crate::value::{Obj, Value};
 use dictionary::Dictionary;

@@ -128,12 +128,9 @@ pub(crate) fn is_regexp(vm: &mut Vm, v: Value) -> JsResult<bool> {
     Ok(is_regexp_object(vm, o))
 }
 
-/// The object is a RegExp instance (its constructor's prototype chain is
-/// the registered %RegExp.prototype%: Spindle's RegExp objects carry no
-/// dedicated kind yet).
+/// The object is a RegExp instance.
 fn is_regexp_object(vm: &Vm, o: Obj) -> bool {
-    let _ = (vm, o);
-    false
+    crate::builtins::regexp::is_regexp_object(vm, o)
 }
 
 /// The search string argument of startsWith / endsWith / includes: a

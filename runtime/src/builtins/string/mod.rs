@@ -10,7 +10,7 @@
 mod case;
 mod html;
 mod iterator;
-mod methods;
+pub(crate) mod methods;
 mod pad_trim;
 pub(crate) mod regexp;
 
