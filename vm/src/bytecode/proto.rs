@@ -148,11 +148,6 @@ impl FunctionProto {
         }
     }
 
-    /// Can be called (class constructors cannot).
-    pub fn is_callable(&self) -> bool {
-        !matches!(self.kind, FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor)
-    }
-
     /// Can be constructed with `new`.
     pub fn is_constructor(&self) -> bool {
         matches!(self.kind, FunctionKind::Normal | FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor)
