@@ -53,3 +53,13 @@ fn class_constructors_are_callable_objects() {
     assert_eq!(run("class C {} typeof C + ':' + typeof class {}"), "function:function");
     assert_eq!(run("class C {} var r; try { C(); } catch (e) { r = e.constructor.name; } r"), "TypeError");
 }
+
+#[test]
+fn statement_completion_values() {
+    assert_eq!(run("eval('1; if (true) {}')"), "undefined");
+    assert_eq!(run("eval('1; var x = 5;')"), "1");
+    assert_eq!(run("eval('1; do { 2; break; } while (false)')"), "2");
+    assert_eq!(run("eval('6; switch (\"a\") { case \"a\": 7; case \"b\": break; default: }')"), "7");
+    assert_eq!(run("eval('6; try { throw null; } catch (err) { 7; } finally { 8; }')"), "7");
+    assert_eq!(run("eval('1; with ({}) {}')"), "undefined");
+}

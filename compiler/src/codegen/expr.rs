@@ -648,8 +648,8 @@ impl<'a> Compiler<'a, '_> {
             self.position(c.span);
             let argc = c.args.len() as u16;
             if direct_eval {
-                let strict = u16::from(self.f.strict);
-                self.emit(Instr::CallEval { dst, callee, args, argc, strict });
+                let site = self.eval_site(c.span);
+                self.emit(Instr::CallEval { dst, callee, args, argc, site });
             } else {
                 self.emit(Instr::Call { dst, callee, this, args, argc });
             }

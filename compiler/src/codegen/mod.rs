@@ -14,6 +14,7 @@
 mod builder;
 mod class;
 mod control;
+mod eval_site;
 mod expr;
 mod function;
 mod generator;
@@ -86,6 +87,9 @@ pub(crate) struct FunctionState<'a> {
     /// their TDZ and are initialised in order, so a use before this offset
     /// (in a default or pattern) is checked.
     pub(crate) param_tdz_end: Option<u32>,
+    /// Script and eval code: the register holding the completion value of
+    /// the statements run so far (`None` in functions and `finally` blocks).
+    pub(crate) completion: Option<Reg>,
 }
 
 impl FunctionState<'_> {
@@ -102,6 +106,7 @@ impl FunctionState<'_> {
             new_target_reg: None,
             generator: None,
             param_tdz_end: None,
+            completion: None,
         }
     }
 }

@@ -409,8 +409,8 @@ define_instructions! {
     SuperCallSpread { dst: R, func: R, nt: R, array: R };
     /// R[dst] := Construct(parent of R[func], the current arguments, new.target R[nt]) (default derived constructors)
     SuperCallForward { dst: R, func: R, nt: R };
-    /// R[dst] := direct eval of R[args] .. (argc values) in the current scope
-    CallEval { dst: R, callee: R, args: R, argc: U, strict: U };
+    /// R[dst] := direct eval of R[args] .. (argc values) in the current scope, whose static context is the EvalSite constant site
+    CallEval { dst: R, callee: R, args: R, argc: U, site: K };
     /// return R[src]
     Return { src: R };
     /// throw R[src]

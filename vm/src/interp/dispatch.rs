@@ -613,9 +613,13 @@ impl Vm {
                     let v = self.super_call(self.r(func), self.r(nt), &args)?;
                     self.set_r(dst, v);
                 }
-                Instr::CallEval { dst, callee, args, argc, strict } => {
+                Instr::CallEval { dst, callee, args, argc, site } => {
                     let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
-                    let v = self.call_eval(self.r(callee), &list, strict != 0)?;
+                    let site = match proto.constants.get(site as usize) {
+                        Some(crate::bytecode::Constant::EvalSite(s)) => s.clone(),
+                        _ => std::rc::Rc::default(),
+                    };
+                    let v = self.call_eval(self.r(callee), &list, &site)?;
                     self.set_r(dst, v);
                 }
                 Instr::Return { src } => {
@@ -746,7 +750,7 @@ impl Vm {
                 let n = digits.parse::<num_bigint::BigInt>().unwrap_or_default();
                 Value::BigInt(self.heap.alloc_bigint(n))
             }
-            Constant::Function(_) | Constant::Template(_) => Value::Undefined,
+            Constant::Function(_) | Constant::Template(_) | Constant::EvalSite(_) => Value::Undefined,
         }
     }
 
