@@ -63,3 +63,14 @@ fn statement_completion_values() {
     assert_eq!(run("eval('6; try { throw null; } catch (err) { 7; } finally { 8; }')"), "7");
     assert_eq!(run("eval('1; with ({}) {}')"), "undefined");
 }
+
+#[test]
+fn sloppy_eval_var_may_not_hoist_over_a_lexical_binding() {
+    let caught = |body: &str| format!("var r = 'none'; try {{ {body} }} catch (e) {{ r = e.constructor.name; }} r");
+    assert_eq!(run(&caught("(function () { let x; eval('var x;'); })();")), "SyntaxError");
+    assert_eq!(run(&caught("(function () { { const y = 1; eval('function y() {}'); } })();")), "SyntaxError");
+    assert_eq!(run(&caught("(function (a = eval('var a = 1')) {})();")), "SyntaxError");
+    assert_eq!(run(&caught("(function (p = eval('var arguments')) {})();")), "SyntaxError");
+    assert_eq!(run(&caught("(function () { let x; eval('\"use strict\"; var x;'); })();")), "none");
+    assert_eq!(run(&caught("(function () { try { throw 1; } catch (e) { eval('var e;'); } })();")), "none");
+}
