@@ -91,8 +91,8 @@ impl Vm {
     pub fn is_callable(&self, value: Value) -> bool {
         let Value::Object(o) = value else { return false };
         match &self.heap.object(o).kind {
-            ObjectKind::Closure(c) => c.proto.is_callable(),
-            ObjectKind::Native(_) | ObjectKind::Bound(_) => true,
+            // A class constructor is callable too: its [[Call]] throws.
+            ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_) => true,
             ObjectKind::Proxy(p) => p.callable,
             _ => false,
         }
@@ -132,7 +132,7 @@ impl Vm {
                 let full: Vec<Value> = b.args.iter().chain(args).copied().collect();
                 self.call(Value::Object(target), bound_this, &full)
             }
-            ObjectKind::Closure(c) if c.proto.is_callable() => self.call_closure(f, this, args, None),
+            ObjectKind::Closure(_) => self.call_closure(f, this, args, None),
             ObjectKind::Proxy(_) => self.proxy_call(f, this, args),
             _ => self.type_error("value is not a function"),
         }

@@ -90,7 +90,9 @@ impl FunctionBuilder {
                 | Instr::IteratorStep { target: t, .. }
                 | Instr::ForInNext { target: t, .. }
                 | Instr::GetName { target: t, .. }
-                | Instr::SetName { target: t, .. } => *t = target,
+                | Instr::SetName { target: t, .. }
+                | Instr::GetNameRef { target: t, .. }
+                | Instr::SetNameRef { target: t, .. } => *t = target,
                 _ => debug_assert!(false, "patching a non-jump"),
             }
         }

@@ -369,20 +369,17 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Instr::ThrowError { kind: 3, a: msg });
             }
             Expr::Ident(id) => {
-                // Sloppy mode only: deleting a binding. Globals may be deletable.
-                if matches!(self.ident_loc(id).0, super::scopes::Loc::Global) {
-                    let mark = self.f.b.mark();
-                    let obj = self.f.b.alloc();
-                    let key = self.f.b.alloc();
-                    let ga = self.atom("globalThis");
-                    let ic = self.f.b.cache();
-                    self.emit(Instr::GetGlobal { dst: obj, a: ga, ic });
-                    let a = self.atom(id.name);
-                    self.emit(Instr::LoadString { dst: key, a });
-                    self.emit(Instr::DeleteElem { dst, obj, key });
-                    self.f.b.release(mark);
-                } else {
-                    self.emit(Instr::LoadFalse { dst });
+                // Sloppy mode only: deleting a binding. A `with` object's
+                // property or an undeclared global's may be deletable.
+                let global = matches!(self.ident_loc(id).0, super::scopes::Loc::Global);
+                match (global, self.dynamic_depth(id)) {
+                    (false, None) => {
+                        self.emit(Instr::LoadFalse { dst });
+                    }
+                    (_, depth) => {
+                        let a = self.atom(id.name);
+                        self.emit(Instr::DeleteName { dst, a, depth: depth.unwrap_or(0), global: u16::from(global) });
+                    }
                 }
             }
             other => {
@@ -711,8 +708,8 @@ impl<'a> Compiler<'a, '_> {
             self.position(c.span);
             let argc = c.args.len() as u16;
             if direct_eval {
-                let strict = u16::from(self.f.strict);
-                self.emit(Instr::CallEval { dst, callee, args, argc, strict });
+                let site = self.eval_site(c.span);
+                self.emit(Instr::CallEval { dst, callee, args, argc, site });
             } else {
                 self.emit(Instr::Call { dst, callee, this, args, argc });
             }

@@ -14,6 +14,7 @@
 mod builder;
 mod class;
 mod control;
+mod eval_site;
 mod expr;
 mod function;
 mod generator;
@@ -92,6 +93,9 @@ pub(crate) struct FunctionState<'a> {
     /// Lexical bindings whose initialiser is being compiled: still in
     /// their TDZ though the use comes after the name.
     pub(crate) initializing: Vec<(ScopeId, u32)>,
+    /// Script and eval code: the register holding the completion value of
+    /// the statements run so far (`None` in functions and `finally` blocks).
+    pub(crate) completion: Option<Reg>,
 }
 
 impl FunctionState<'_> {
@@ -110,6 +114,7 @@ impl FunctionState<'_> {
             async_generator: false,
             param_tdz_end: None,
             initializing: Vec::new(),
+            completion: None,
         }
     }
 }

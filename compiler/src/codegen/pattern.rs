@@ -21,9 +21,12 @@ impl<'a> Compiler<'a, '_> {
             AssignOp::Assign => {
                 match a.target {
                     Pattern::Ident(id) => {
+                        let mark = self.f.b.mark();
+                        let reference = self.resolve_name_ref(id);
                         self.expr_named(&a.value, dst, id.name)?;
                         self.position(a.span);
-                        self.store_var(id, dst, false);
+                        self.store_var_ref(id, reference, dst);
+                        self.f.b.release(mark);
                     }
                     Pattern::Expr(target) => {
                         let mark = self.f.b.mark();
@@ -103,10 +106,24 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    /// The object and key registers of a member target (none for an identifier).
+    /// The object and key registers of a member target whose value is read
+    /// first (compound assignment, `++`): GetValue's ToObject of the base
+    /// comes before ToPropertyKey, which then happens once. An identifier
+    /// gets its resolved `with` object, if it may have one.
     fn target_reference(&mut self, target: Pattern<'a>) -> CResult<(Option<Reg>, Option<Reg>)> {
         match target {
-            Pattern::Expr(e) => self.reference(&e),
+            Pattern::Expr(e) => {
+                let (obj, key) = self.reference(&e)?;
+                if let (Some(o), Some(k), Some(MemberProp::Computed(_))) = (obj, key, member_prop(&e)) {
+                    let coercible = self.f.b.emit_jump(Instr::JumpIfNotNullish { cond: o, target: 0 });
+                    // A null or undefined base: GetElem throws its TypeError.
+                    self.emit(Instr::GetElem { dst: k, obj: o, key: k });
+                    self.f.b.patch_here(coercible);
+                    self.emit(Instr::ToPropertyKey { dst: k, src: k });
+                }
+                Ok((obj, key))
+            }
+            Pattern::Ident(id) => Ok((self.resolve_name_ref(id), None)),
             _ => Ok((None, None)),
         }
     }
@@ -123,7 +140,6 @@ impl<'a> Compiler<'a, '_> {
                     MemberProp::Computed(k) => {
                         let r = self.f.b.alloc();
                         self.expr(&k, r)?;
-                        self.emit(Instr::ToPropertyKey { dst: r, src: r });
                         Some(r)
                     }
                     MemberProp::Private(n) => Some(self.private_name(n)?),
@@ -141,7 +157,7 @@ impl<'a> Compiler<'a, '_> {
     fn get_reference(&mut self, target: Pattern<'a>, obj: Option<Reg>, key: Option<Reg>, dst: Reg) -> CResult<()> {
         match target {
             Pattern::Ident(id) => {
-                self.load_var(id, dst);
+                self.load_var_ref(id, obj, dst);
                 Ok(())
             }
             Pattern::Expr(e) => self.get_expr_reference(&e, obj, key, dst),
@@ -180,7 +196,7 @@ impl<'a> Compiler<'a, '_> {
     fn put_target(&mut self, target: Pattern<'a>, obj: Option<Reg>, key: Option<Reg>, src: Reg) -> CResult<()> {
         match target {
             Pattern::Ident(id) => {
-                self.store_var(id, src, false);
+                self.store_var_ref(id, obj, src);
                 Ok(())
             }
             Pattern::Expr(e) => self.put_reference(&e, obj, key, src),
@@ -389,5 +405,14 @@ impl<'a> Compiler<'a, '_> {
         self.emit(Instr::LoadUndefined { dst: v });
         self.f.b.patch_here(skip);
         self.f.b.patch_here(over);
+    }
+}
+
+/// The property of a member expression (through parentheses).
+fn member_prop<'a>(e: &Expr<'a>) -> Option<MemberProp<'a>> {
+    match e {
+        Expr::Paren(inner, _) => member_prop(inner),
+        Expr::Member(m) => Some(m.property),
+        _ => None,
     }
 }

@@ -213,6 +213,35 @@ impl<'a> Compiler<'a, '_> {
         self.load_static_var(id, dst);
     }
 
+    /// For an identifier that may name a `with` object's property:
+    /// ResolveBinding done once, before the rest of an assignment runs, into
+    /// a new register (the object, or ~empty~); `None` for a static name.
+    pub(crate) fn resolve_name_ref(&mut self, id: Ident<'a>) -> Option<Reg> {
+        let depth = self.dynamic_depth(id)?;
+        let a = self.atom(id.name);
+        let r = self.f.b.alloc();
+        self.emit(Instr::ResolveName { dst: r, a, depth });
+        Some(r)
+    }
+
+    /// Loads `id` through a reference from [`Compiler::resolve_name_ref`].
+    pub(crate) fn load_var_ref(&mut self, id: Ident<'a>, reference: Option<Reg>, dst: Reg) {
+        let Some(obj) = reference else { return self.load_var(id, dst) };
+        let a = self.atom(id.name);
+        let site = self.f.b.emit_jump(Instr::GetNameRef { dst, obj, a, target: 0 });
+        self.load_static_var(id, dst);
+        self.f.b.patch_here(site);
+    }
+
+    /// Assigns `id` through a reference from [`Compiler::resolve_name_ref`].
+    pub(crate) fn store_var_ref(&mut self, id: Ident<'a>, reference: Option<Reg>, src: Reg) {
+        let Some(obj) = reference else { return self.store_var(id, src, false) };
+        let a = self.atom(id.name);
+        let site = self.f.b.emit_jump(Instr::SetNameRef { obj, src, a, target: 0 });
+        self.store_static_var(id, src, false);
+        self.f.b.patch_here(site);
+    }
+
     /// Loads `id` from its static binding (no `with` lookup).
     pub(crate) fn load_static_var(&mut self, id: Ident<'a>, dst: Reg) {
         let (loc, binding) = self.ident_loc(id);

@@ -16,13 +16,9 @@ impl<'a> Compiler<'a, '_> {
         self.hoist_functions(program.body)?;
         let completion = self.f.b.alloc();
         self.emit(Instr::LoadUndefined { dst: completion });
+        self.f.completion = Some(completion);
         for s in program.body {
-            if let Stmt::Expr(e, span) = s {
-                self.position(*span);
-                self.expr(e, completion)?;
-            } else {
-                self.stmt(s)?;
-            }
+            self.stmt(s)?;
         }
         self.emit_return(completion);
         Ok(())
@@ -56,10 +52,18 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn stmt_inner(&mut self, s: &Stmt<'a>, labels: Vec<&'a str>) -> CResult<()> {
+        if let (Some(c), true) = (self.f.completion, produces_undefined_if_empty(s)) {
+            // UpdateEmpty(stmtCompletion, undefined): the statement's value
+            // replaces the previous one even when its body produces none.
+            self.emit(Instr::LoadUndefined { dst: c });
+        }
         match *s {
             Stmt::Expr(e, span) => {
                 self.position(span);
-                self.effect(&e)
+                match self.f.completion {
+                    Some(c) => self.expr(&e, c),
+                    None => self.effect(&e),
+                }
             }
             Stmt::Var(v) => self.var_decl(v),
             Stmt::Function(_) | Stmt::Empty(_) | Stmt::Debugger(_) => Ok(()),
@@ -475,7 +479,10 @@ impl<'a> Compiler<'a, '_> {
                 for site in entries {
                     self.f.b.patch_here(site);
                 }
+                // The finally block's normal completion value is dropped.
+                let completion = self.f.completion.take();
                 self.block(body, Vec::new())?;
+                self.f.completion = completion;
                 self.emit_finally_dispatch(finally_index - 1, kind, value, pending)?;
             }
             _ => {
@@ -515,4 +522,13 @@ impl<'a> Compiler<'a, '_> {
         self.leave_scope(c.scope);
         Ok(())
     }
+}
+
+/// The statement's completion value is `undefined` rather than empty when
+/// its body produces no value (`if`, loops, `switch`, `try`, `with`).
+fn produces_undefined_if_empty(s: &Stmt<'_>) -> bool {
+    matches!(
+        s,
+        Stmt::If(_) | Stmt::For(_) | Stmt::ForIn(_) | Stmt::ForOf(_) | Stmt::While(_) | Stmt::DoWhile(_) | Stmt::Try(_) | Stmt::Switch(_) | Stmt::With(_)
+    )
 }

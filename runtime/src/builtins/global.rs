@@ -7,11 +7,16 @@
 //! Known gap (the VM's, not this module's): direct eval runs with the
 //! scoping of indirect eval — the code sees only global bindings, its
 //! top-level `let`/`const` become global lexical bindings, and strict eval
-//! code declares its `var`s globally.
+//! code declares its `var`s globally. What it does know of the caller comes
+//! from the call site's `EvalSite`: its strictness, and the lexical names a
+//! sloppy `var` of the eval code may not hoist over (a SyntaxError).
 
 use super::builder::{native_function, Builder};
 use super::support::{arg, install_global};
-use spindle_compiler::{compile_script, parse, Goal};
+use spindle_compiler::scope::BindingKind;
+use spindle_compiler::{compile_script, parse, Goal, Parsed};
+use spindle_vm::bytecode::EvalSite;
+use spindle_vm::heap::Heap;
 use spindle_vm::object::Attributes;
 use spindle_vm::ops::parse_int_float;
 use spindle_vm::value::{Obj, Value};
@@ -82,12 +87,13 @@ fn parse_float(vm: &mut Vm, _this: Value, args: &[Value], _nt: Option<Obj>) -> J
 /// eval(x) (§19.2.1): an indirect eval.
 fn eval(vm: &mut Vm, _this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
     // 1. Return ? PerformEval(x, false, false).
-    perform_eval(vm, arg(args, 0), false)
+    perform_eval(vm, arg(args, 0), &EvalSite::default())
 }
 
 /// PerformEval(x, strictCaller, direct) (§19.2.1.1), the host hook the
-/// interpreter calls for a direct eval (`strict` is the caller's mode).
-fn perform_eval(vm: &mut Vm, x: Value, strict: bool) -> JsResult<Value> {
+/// interpreter calls for a direct eval (`site` describes the caller).
+fn perform_eval(vm: &mut Vm, x: Value, site: &EvalSite) -> JsResult<Value> {
+    let strict = site.strict;
     // 2. If x is not a String, return x.
     let Value::String(s) = x else { return Ok(x) };
     let text = vm.heap.to_rust_string(s);
@@ -102,6 +108,9 @@ fn perform_eval(vm: &mut Vm, x: Value, strict: bool) -> JsResult<Value> {
             Ok(p) => p,
             Err(e) => return vm.syntax_error(&e.message),
         };
+        if let Some(name) = var_hoisted_over_lexical(&parsed, site, &mut vm.heap) {
+            return vm.syntax_error(&format!("Identifier '{name}' has already been declared"));
+        }
         match compile_script(&parsed.program, &parsed.scopes, &mut vm.heap, EVAL_FILE, &source) {
             Ok(p) => p,
             Err(e) => return vm.syntax_error(&e.message),
@@ -109,6 +118,21 @@ fn perform_eval(vm: &mut Vm, x: Value, strict: bool) -> JsResult<Value> {
     };
     // 13-30. EvalDeclarationInstantiation and evaluation of the body.
     vm.run_script(proto)
+}
+
+/// EvalDeclarationInstantiation step 3.d (§19.2.1.3): a `var` (or
+/// function) declared by sloppy eval code may not have the name of a
+/// lexical binding between the call and its variable environment.
+fn var_hoisted_over_lexical<'a>(parsed: &Parsed<'a>, site: &EvalSite, heap: &mut Heap) -> Option<&'a str> {
+    if parsed.program.strict || site.lexical_names.is_empty() {
+        return None;
+    }
+    let top = parsed.scopes.scope(parsed.program.scope);
+    top.bindings
+        .iter()
+        .filter(|b| matches!(b.kind, BindingKind::Var | BindingKind::Function))
+        .find(|b| site.lexical_names.contains(&heap.intern_str(b.name)))
+        .map(|b| b.name)
 }
 
 #[cfg(test)]

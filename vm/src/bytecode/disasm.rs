@@ -56,6 +56,7 @@ fn operand_text(p: &FunctionProto, kind: char, value: i64, atom_name: &dyn Fn(cr
             Some(Constant::BigInt(b)) => format!("{b}n"),
             Some(Constant::Function(f)) => format!("<function {}>", f.name),
             Some(Constant::Template(_)) => format!("<template #{value}>"),
+            Some(Constant::EvalSite(_)) => format!("<eval site #{value}>"),
             None => format!("k?{value}"),
         },
         'C' => format!("ic{value}"),

@@ -211,6 +211,14 @@ define_instructions! {
     GetName { dst: R, this: R, a: A, depth: U, target: J };
     /// if a `with` object among the next depth envs has binding a: set it to R[src], pc := target
     SetName { src: R, a: A, depth: U, target: J };
+    /// R[dst] := the `with` object among the next depth envs that has binding a, else ~empty~ (ResolveBinding, done once per reference)
+    ResolveName { dst: R, a: A, depth: U };
+    /// if R[obj] is not ~empty~: R[dst] := its binding a (GetBindingValue of an object environment), pc := target
+    GetNameRef { dst: R, obj: R, a: A, target: J };
+    /// if R[obj] is not ~empty~: its binding a := R[src] (SetMutableBinding of an object environment), pc := target
+    SetNameRef { obj: R, src: R, a: A, target: J };
+    /// R[dst] := delete binding a: a `with` object's among the next depth envs, else the global object's if global != 0, else false
+    DeleteName { dst: R, a: A, depth: U, global: U };
     /// env := copy of env (same parent, same slot values): per-iteration bindings
     CopyEnv { };
     /// R[dst] := global binding a (ReferenceError if absent)
@@ -417,8 +425,8 @@ define_instructions! {
     SuperCallSpread { dst: R, func: R, nt: R, array: R };
     /// R[dst] := Construct(parent of R[func], the current arguments, new.target R[nt]) (default derived constructors)
     SuperCallForward { dst: R, func: R, nt: R };
-    /// R[dst] := direct eval of R[args] .. (argc values) in the current scope
-    CallEval { dst: R, callee: R, args: R, argc: U, strict: U };
+    /// R[dst] := direct eval of R[args] .. (argc values) in the current scope, whose static context is the EvalSite constant site
+    CallEval { dst: R, callee: R, args: R, argc: U, site: K };
     /// return R[src]
     Return { src: R };
     /// throw R[src]

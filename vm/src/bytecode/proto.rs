@@ -21,6 +21,21 @@ pub enum Constant {
     Function(Rc<FunctionProto>),
     /// The strings of a template literal site.
     Template(Rc<TemplateSite>),
+    /// What a direct `eval` call site knows of its caller.
+    EvalSite(Rc<EvalSite>),
+}
+
+/// The static context of a direct `eval(...)` call, for PerformEval and
+/// EvalDeclarationInstantiation (§19.2.1.1, §19.2.1.3).
+#[derive(Debug, Default)]
+pub struct EvalSite {
+    /// The calling code is strict.
+    pub strict: bool,
+    /// The names bound between the call and its variable environment
+    /// (lexical declarations of enclosing blocks and of the function body;
+    /// in a parameter list, the parameters and `arguments`): a `var` of
+    /// sloppy eval code with one of these names is a SyntaxError.
+    pub lexical_names: Box<[crate::value::Atom]>,
 }
 
 /// The literal pieces of a tagged template call site.
@@ -148,11 +163,6 @@ impl FunctionProto {
             file: Rc::from(""),
             source_text: Rc::from(""),
         }
-    }
-
-    /// Can be called (class constructors cannot).
-    pub fn is_callable(&self) -> bool {
-        !matches!(self.kind, FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor)
     }
 
     /// Can be constructed with `new`.

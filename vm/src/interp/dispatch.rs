@@ -131,8 +131,7 @@ impl Vm {
                 Instr::GetName { dst, this, a, depth, target } => {
                     let name = proto.atoms[a as usize];
                     if let Some(o) = self.find_with_binding(name, depth)? {
-                        let key = PropertyKey::Atom(name);
-                        let v = self.get(o, key, Value::Object(o))?;
+                        let v = self.object_binding_value(o, name, proto.flags.strict)?;
                         self.set_r(dst, v);
                         self.set_r(this, Value::Object(o));
                         self.jump_to(pc, target)?;
@@ -141,13 +140,30 @@ impl Vm {
                 Instr::SetName { src, a, depth, target } => {
                     let name = proto.atoms[a as usize];
                     if let Some(o) = self.find_with_binding(name, depth)? {
-                        let key = PropertyKey::Atom(name);
-                        let ok = self.set(o, key, self.r(src), Value::Object(o))?;
-                        if !ok && proto.flags.strict {
-                            return self.type_error("Cannot assign to read only property");
-                        }
+                        self.set_object_binding(o, name, self.r(src), proto.flags.strict)?;
                         self.jump_to(pc, target)?;
                     }
+                }
+                Instr::ResolveName { dst, a, depth } => {
+                    let found = self.find_with_binding(proto.atoms[a as usize], depth)?;
+                    self.set_r(dst, found.map_or(Value::Empty, Value::Object));
+                }
+                Instr::GetNameRef { dst, obj, a, target } => {
+                    if let Value::Object(o) = self.r(obj) {
+                        let v = self.object_binding_value(o, proto.atoms[a as usize], proto.flags.strict)?;
+                        self.set_r(dst, v);
+                        self.jump_to(pc, target)?;
+                    }
+                }
+                Instr::SetNameRef { obj, src, a, target } => {
+                    if let Value::Object(o) = self.r(obj) {
+                        self.set_object_binding(o, proto.atoms[a as usize], self.r(src), proto.flags.strict)?;
+                        self.jump_to(pc, target)?;
+                    }
+                }
+                Instr::DeleteName { dst, a, depth, global } => {
+                    let v = self.delete_name(proto.atoms[a as usize], depth, global != 0)?;
+                    self.set_r(dst, Value::Bool(v));
                 }
                 Instr::CopyEnv {} => self.copy_env(),
                 Instr::GetGlobal { dst, a, ic } => {
@@ -661,9 +677,13 @@ impl Vm {
                     let v = self.super_call(self.r(func), self.r(nt), &args)?;
                     self.set_r(dst, v);
                 }
-                Instr::CallEval { dst, callee, args, argc, strict } => {
+                Instr::CallEval { dst, callee, args, argc, site } => {
                     let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
-                    let v = self.call_eval(self.r(callee), &list, strict != 0)?;
+                    let site = match proto.constants.get(site as usize) {
+                        Some(crate::bytecode::Constant::EvalSite(s)) => s.clone(),
+                        _ => std::rc::Rc::default(),
+                    };
+                    let v = self.call_eval(self.r(callee), &list, &site)?;
                     self.set_r(dst, v);
                 }
                 Instr::Return { src } => {
@@ -790,14 +810,12 @@ impl Vm {
     /// anything else is called right away.
     fn call_instruction(&mut self, f: Value, this: Value, args: Reg, argc: u16, dst: Reg) -> JsResult<Option<std::rc::Rc<crate::bytecode::FunctionProto>>> {
         if let Value::Object(o) = f {
-            if let ObjectKind::Closure(c) = &self.heap.object(o).kind {
-                if c.proto.is_callable() {
-                    self.safe_point()?;
-                    self.interp.save_top();
-                    let start = self.interp.base + args.0 as usize;
-                    self.push_frame_from_registers(o, this, start, argc as usize, None, dst.0)?;
-                    return Ok(Some(self.top_proto()));
-                }
+            if let ObjectKind::Closure(_) = &self.heap.object(o).kind {
+                self.safe_point()?;
+                self.interp.save_top();
+                let start = self.interp.base + args.0 as usize;
+                self.push_frame_from_registers(o, this, start, argc as usize, None, dst.0)?;
+                return Ok(Some(self.top_proto()));
             }
         }
         let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
@@ -816,7 +834,7 @@ impl Vm {
                 let n = digits.parse::<num_bigint::BigInt>().unwrap_or_default();
                 Value::BigInt(self.heap.alloc_bigint(n))
             }
-            Constant::Function(_) | Constant::Template(_) => Value::Undefined,
+            Constant::Function(_) | Constant::Template(_) | Constant::EvalSite(_) => Value::Undefined,
         }
     }
 

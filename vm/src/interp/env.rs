@@ -104,6 +104,57 @@ impl Vm {
         Ok(None)
     }
 
+    /// GetBindingValue(N, S) of the object environment of `o` (§9.1.1.2.6):
+    /// the binding may have vanished since it was resolved.
+    pub(crate) fn object_binding_value(&mut self, o: Obj, name: crate::value::Atom, strict: bool) -> crate::vm::JsResult<Value> {
+        let key = crate::value::PropertyKey::Atom(name);
+        // 1-2. Let value be ? HasProperty(bindingObject, N).
+        if !self.has_property(o, key)? {
+            // 3. If value is false: a ReferenceError if S is true, else undefined.
+            return if strict { self.not_defined_error(name) } else { Ok(Value::Undefined) };
+        }
+        // 4. Return ? Get(bindingObject, N).
+        self.get(o, key, Value::Object(o))
+    }
+
+    /// SetMutableBinding(N, V, S) of the object environment of `o` (§9.1.1.2.5).
+    pub(crate) fn set_object_binding(&mut self, o: Obj, name: crate::value::Atom, value: Value, strict: bool) -> crate::vm::JsResult<()> {
+        let key = crate::value::PropertyKey::Atom(name);
+        // 1-2. Let stillExists be ? HasProperty(bindingObject, N); a
+        //      ReferenceError if it is gone and S is true.
+        if !self.has_property(o, key)? && strict {
+            return self.not_defined_error(name);
+        }
+        // 3. Perform ? Set(bindingObject, N, V, S).
+        let ok = self.set(o, key, value, Value::Object(o))?;
+        if !ok && strict {
+            return self.type_error("Cannot assign to read only property");
+        }
+        Ok(())
+    }
+
+    /// `delete name` in sloppy code (§13.5.1.2 with an identifier
+    /// reference): a `with` object's property among the next `depth`
+    /// environments; else, if the name is not declared in the code, the
+    /// global object's (a global lexical binding or a declared local is
+    /// not deletable).
+    pub(crate) fn delete_name(&mut self, name: crate::value::Atom, depth: u16, global: bool) -> crate::vm::JsResult<bool> {
+        let key = crate::value::PropertyKey::Atom(name);
+        if let Some(o) = self.find_with_binding(name, depth)? {
+            return self.delete(o, key);
+        }
+        if !global || self.interp.globals.index.contains_key(&name) {
+            return Ok(false);
+        }
+        let g = self.realm.global;
+        self.delete(g, key)
+    }
+
+    fn not_defined_error<T>(&mut self, name: crate::value::Atom) -> crate::vm::JsResult<T> {
+        let text = self.atom_text(name);
+        self.reference_error(&format!("{text} is not defined"))
+    }
+
     fn blocked_by_unscopables(&mut self, o: Obj, key: crate::value::PropertyKey) -> crate::vm::JsResult<bool> {
         let sym = crate::value::PropertyKey::Symbol(self.heap.well_known.unscopables);
         let unscopables = self.get(o, sym, Value::Object(o))?;

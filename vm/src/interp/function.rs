@@ -14,9 +14,9 @@ use std::rc::Rc;
 pub struct HostHooks {
     /// Creates a RegExp object from pattern and flags.
     pub new_regexp: Option<fn(&mut Vm, Value, Value) -> JsResult<Value>>,
-    /// Evaluates source text as a script (indirect eval semantics); the
-    /// bool is whether the calling code is strict.
-    pub eval: Option<fn(&mut Vm, Value, bool) -> JsResult<Value>>,
+    /// PerformEval of source text for a direct eval from the call site
+    /// described by the [`EvalSite`](crate::bytecode::EvalSite).
+    pub eval: Option<fn(&mut Vm, Value, &crate::bytecode::EvalSite) -> JsResult<Value>>,
     /// The %eval% function object, to recognise direct eval.
     pub eval_function: Option<Obj>,
     /// Resumes an iterator helper object as `%IteratorHelperPrototype%.next`
@@ -247,11 +247,11 @@ impl Vm {
 
     /// `eval(...)` written as a direct call: the host's eval when the callee
     /// is %eval%, else an ordinary call.
-    pub(crate) fn call_eval(&mut self, callee: Value, args: &[Value], strict: bool) -> JsResult<Value> {
+    pub(crate) fn call_eval(&mut self, callee: Value, args: &[Value], site: &crate::bytecode::EvalSite) -> JsResult<Value> {
         match (self.host.eval, self.host.eval_function) {
             (Some(eval), Some(f)) if callee == Value::Object(f) => {
                 let source = args.first().copied().unwrap_or(Value::Undefined);
-                eval(self, source, strict)
+                eval(self, source, site)
             }
             _ => self.call(callee, Value::Undefined, args),
         }

@@ -1,0 +1,76 @@
+//! References (§6.2.5): an identifier inside `with` is resolved once,
+//! before the right-hand side of its assignment runs; a computed member
+//! key is converted after the base is checked, once; `delete` of an
+//! identifier reaches `with` objects; class constructors are callable
+//! objects (`typeof` is "function") whose [[Call]] throws.
+
+use spindle_runtime::{RunError, Runtime};
+
+fn run(source: &str) -> String {
+    let mut rt = Runtime::new();
+    match rt.eval(source, "references.js") {
+        Ok(v) => rt.display(v),
+        Err(RunError::Exception(e)) => rt.describe_exception(e),
+        Err(other) => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn with_binding_is_resolved_before_the_value() {
+    assert_eq!(run("var x = 0; var scope = { x: 1 }; with (scope) { x = (delete scope.x, 2); } scope.x + ':' + x"), "2:0");
+    assert_eq!(run("var x = 0; var scope = {}; with (scope) { x = (scope.x = 2, 1); } scope.x + ':' + x"), "2:1");
+    let getter_deletes = "var x = 0; var scope = { get x() { delete this.x; return 2; } }; with (scope) { x ^= 3; } scope.x + ':' + x";
+    assert_eq!(run(getter_deletes), "1:0");
+    assert_eq!(run("var x = 0; var scope = { get x() { delete this.x; return 2; } }; with (scope) { x++; } scope.x + ':' + x"), "3:0");
+}
+
+#[test]
+fn vanished_with_binding_in_strict_code() {
+    let source = "var env = { binding: 0, get [Symbol.unscopables]() { delete env.binding; return null; } }; var r;
+        with (env) { try { (function () { 'use strict'; binding; })(); r = 'no error'; } catch (e) { r = e.constructor.name; } } r";
+    assert_eq!(run(source), "ReferenceError");
+}
+
+#[test]
+fn computed_key_conversion_order() {
+    let simple = "var log = []; var key = { toString() { log.push('key'); return 'k'; } }; var o = {}; o[key] = (log.push('value'), 1); log.join()";
+    assert_eq!(run(simple), "value,key");
+    let compound = "var log = []; var key = { toString() { log.push('key'); return 'k'; } }; var o = { k: 1 }; o[key] += (log.push('value'), 1); log.join() + ':' + o.k";
+    assert_eq!(run(compound), "key,value:2");
+    let null_base = "var base = null; var key = { toString() { throw new Error('key converted'); } }; var r; try { base[key] ^= 1; } catch (e) { r = e.constructor.name; } r";
+    assert_eq!(run(null_base), "TypeError");
+}
+
+#[test]
+fn delete_reaches_with_objects() {
+    assert_eq!(run("this.p = 1; var o = { p: 2 }; var d; with (o) { d = delete p; } d + ':' + ('p' in o) + ':' + p"), "true:false:1");
+    assert_eq!(run("var v = 1; delete v"), "false");
+    assert_eq!(run("g = 1; (delete g) + ':' + typeof g"), "true:undefined");
+}
+
+#[test]
+fn class_constructors_are_callable_objects() {
+    assert_eq!(run("class C {} typeof C + ':' + typeof class {}"), "function:function");
+    assert_eq!(run("class C {} var r; try { C(); } catch (e) { r = e.constructor.name; } r"), "TypeError");
+}
+
+#[test]
+fn statement_completion_values() {
+    assert_eq!(run("eval('1; if (true) {}')"), "undefined");
+    assert_eq!(run("eval('1; var x = 5;')"), "1");
+    assert_eq!(run("eval('1; do { 2; break; } while (false)')"), "2");
+    assert_eq!(run("eval('6; switch (\"a\") { case \"a\": 7; case \"b\": break; default: }')"), "7");
+    assert_eq!(run("eval('6; try { throw null; } catch (err) { 7; } finally { 8; }')"), "7");
+    assert_eq!(run("eval('1; with ({}) {}')"), "undefined");
+}
+
+#[test]
+fn sloppy_eval_var_may_not_hoist_over_a_lexical_binding() {
+    let caught = |body: &str| format!("var r = 'none'; try {{ {body} }} catch (e) {{ r = e.constructor.name; }} r");
+    assert_eq!(run(&caught("(function () { let x; eval('var x;'); })();")), "SyntaxError");
+    assert_eq!(run(&caught("(function () { { const y = 1; eval('function y() {}'); } })();")), "SyntaxError");
+    assert_eq!(run(&caught("(function (a = eval('var a = 1')) {})();")), "SyntaxError");
+    assert_eq!(run(&caught("(function (p = eval('var arguments')) {})();")), "SyntaxError");
+    assert_eq!(run(&caught("(function () { let x; eval('\"use strict\"; var x;'); })();")), "none");
+    assert_eq!(run(&caught("(function () { try { throw 1; } catch (e) { eval('var e;'); } })();")), "none");
+}
