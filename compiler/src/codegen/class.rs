@@ -139,7 +139,13 @@ impl<'a> Compiler<'a, '_> {
             let ClassMember::Method { is_static, kind, key: PropKey::Private(n), value } = *m else { continue };
             let mark = self.f.b.mark();
             let f = self.f.b.alloc();
-            self.closure(value, f, Some(Name { name: n.name, span: n.span }))?;
+            // SetFunctionName with the Private Name: its description is `#name`.
+            let prefix = match kind {
+                MethodKind::Get => "get ",
+                MethodKind::Set => "set ",
+                _ => "",
+            };
+            self.closure_named(value, f, &format!("{prefix}#{}", n.name))?;
             let home = if is_static { ctor } else { proto };
             self.emit(Instr::SetHomeObject { func: f, home });
             let name = self.private_name(n)?;

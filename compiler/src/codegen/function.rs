@@ -12,8 +12,13 @@ use std::rc::Rc;
 impl<'a> Compiler<'a, '_> {
     /// A closure of `f` into `dst`; `name` names an anonymous function.
     pub(crate) fn closure(&mut self, f: &Function<'a>, dst: Reg, name: Option<Name<'a>>) -> CResult<()> {
-        let kind = function_kind(f);
         let name = f.id.map(|i| i.name).or(name.map(|n| n.name)).unwrap_or("");
+        self.closure_named(f, dst, name)
+    }
+
+    /// A closure of `f` into `dst` whose name is `name`.
+    pub(crate) fn closure_named(&mut self, f: &Function<'a>, dst: Reg, name: &str) -> CResult<()> {
+        let kind = function_kind(f);
         let proto = self.function(f, kind, name)?;
         let k = self.f.b.constant(Constant::Function(proto));
         self.emit(Instr::NewClosure { dst, k });
