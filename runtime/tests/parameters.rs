@@ -44,3 +44,11 @@ fn async_functions_reject_instead_of_throwing() {
     let v = rt.eval("out", "after.js").expect("out");
     assert_eq!(rt.display(v), "ReferenceError");
 }
+
+#[test]
+fn parameter_expressions_do_not_see_the_body_declarations() {
+    let source = "var x = 'outside'; var p, b; function f(_ = p = () => x) { var x = 'inside'; b = () => x; } f(); p() + ':' + b()";
+    assert_eq!(run(source), "outside:inside");
+    assert_eq!(run("function f(a, g = () => a) { var a; return [a, g()].join(); } f(1)"), "1,1", "a body var named like a parameter starts with its value");
+    assert_eq!(run("var y = 'global'; function k(a = () => y) { let y = 2; return a(); } k()"), "global");
+}

@@ -120,8 +120,12 @@ impl<'a> Parser<'a> {
         let saved = self.save_for_function();
         self.ctx = self.function_ctx(shape);
         let scope = self.enter_scope(ScopeKind::Function);
+        let first_ref = self.scopes.next_ref_id();
         let params = self.parse_formal_params(shape.method)?;
         let simple = params.iter().all(|p| !p.is_rest && matches!(p.pattern, Pattern::Ident(_)));
+        if !simple {
+            self.scopes.add_param_range(scope, first_ref, self.scopes.next_ref_id());
+        }
         let allow_duplicates = !self.ctx.strict && simple && shape.method.is_none();
         self.declare_params(params, scope, allow_duplicates)?;
         let (body, strict) = self.parse_function_body(simple)?;

@@ -158,6 +158,10 @@ pub struct ScopeTree<'a> {
     /// (scope, name) → what kinds of declaration of the name the scope has
     /// seen, for the redeclaration early errors.
     declared: FxHashMap<(ScopeId, &'a str), declare::NameFlags>,
+    /// Functions with parameter expressions: (function scope, the range of
+    /// occurrences written in its parameter list). Ranges nest or are
+    /// disjoint, in order of their start.
+    param_ranges: Vec<(ScopeId, RefId, RefId)>,
 }
 
 impl<'a> ScopeTree<'a> {
@@ -199,6 +203,16 @@ impl<'a> ScopeTree<'a> {
     /// Records an identifier occurrence in `scope`.
     pub fn add_ref(&mut self, name: &'a str, scope: ScopeId) -> RefId {
         self.refs.push(RefRecord { name, scope })
+    }
+
+    /// Records that the occurrences `start..end` are in the parameter list
+    /// of the function `scope`, whose list has expressions: they do not see
+    /// the body's declarations (§10.2.11 step 28 gives the body its own
+    /// variable environment), only the parameters and the outer scopes.
+    pub fn add_param_range(&mut self, scope: ScopeId, start: RefId, end: RefId) {
+        if start != end {
+            self.param_ranges.push((scope, start, end));
+        }
     }
 
     /// The record of occurrence `id`.

@@ -41,20 +41,44 @@ impl<'a> ScopeTree<'a> {
     /// the evaluated code may refer to any of it.
     pub fn resolve(&mut self) {
         let ids: Vec<_> = self.refs.keys().collect();
+        let mut ranges = std::mem::take(&mut self.param_ranges);
+        ranges.sort_by_key(|&(_, start, end)| (start, std::cmp::Reverse(end)));
+        let mut next_range = 0;
+        // The parameter lists the current occurrence is in, innermost last.
+        let mut open: Vec<(ScopeId, crate::ast::RefId)> = Vec::new();
         for id in ids {
+            open.retain(|&(_, end)| id < end);
+            while let Some(&(scope, start, end)) = ranges.get(next_range) {
+                if start > id {
+                    break;
+                }
+                if id < end {
+                    open.push((scope, end));
+                }
+                next_range += 1;
+            }
             let r = self.refs[id];
-            let res = self.resolve_name(r.name, r.scope);
+            let res = self.resolve_name(r.name, r.scope, &open);
             self.resolutions[id] = res;
         }
+        self.param_ranges = ranges;
         self.capture_for_eval();
     }
 
-    fn resolve_name(&mut self, name: &str, from: ScopeId) -> Resolution {
+    /// `params`: functions in whose parameter list the occurrence is written;
+    /// there, only parameters (and the function's own name and `arguments`)
+    /// are visible of the function's bindings.
+    fn resolve_name(&mut self, name: &str, from: ScopeId, params: &[(ScopeId, crate::ast::RefId)]) -> Resolution {
         let mut scope = from;
         let mut crossed_function = false;
         let mut dynamic = false;
         loop {
-            if let Some(binding) = self.lookup_local(scope, name) {
+            let found = self.lookup_local(scope, name).filter(|&binding| {
+                !params.iter().any(|&(s, _)| s == scope)
+                    || name == "arguments"
+                    || matches!(self.scopes[scope].bindings[binding as usize].kind, super::BindingKind::Param | super::BindingKind::SelfName)
+            });
+            if let Some(binding) = found {
                 let b = &mut self.scopes[scope].bindings[binding as usize];
                 b.captured |= crossed_function || dynamic;
                 if dynamic {
