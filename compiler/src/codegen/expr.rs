@@ -204,35 +204,19 @@ impl<'a> Compiler<'a, '_> {
     pub(crate) fn jump_if_false(&mut self, test: &Expr<'a>) -> CResult<super::builder::JumpSite> {
         let mark = self.f.b.mark();
         let site = match test {
-            Expr::Binary(b) if matches!(b.op, BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq) && small_int(&b.right).is_some() => {
-                let imm = small_int(&b.right).unwrap_or(0);
-                let a = self.expr_reg(&b.left)?;
-                self.position(b.span);
-                self.f.b.emit_jump(match b.op {
-                    BinaryOp::Lt => Instr::JumpIfNotLtI { a, imm, target: 0 },
-                    BinaryOp::LtEq => Instr::JumpIfNotLtEqI { a, imm, target: 0 },
-                    BinaryOp::Gt => Instr::JumpIfNotGtI { a, imm, target: 0 },
-                    _ => Instr::JumpIfNotGtEqI { a, imm, target: 0 },
-                })
-            }
             Expr::Binary(b) if matches!(b.op, BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq) => {
-                let left = self.expr_reg(&b.left)?;
-                let left = if self.may_change(&b.right) && (left.0 as u32) < mark {
-                    let t = self.f.b.alloc();
-                    self.emit(Instr::Move { dst: t, src: left });
-                    t
+                if let Some(imm) = small_int(&b.right) {
+                    let a = self.expr_reg(&b.left)?;
+                    self.position(b.span);
+                    self.f.b.emit_jump(match b.op {
+                        BinaryOp::Lt => Instr::JumpIfNotLtI { a, imm, target: 0 },
+                        BinaryOp::LtEq => Instr::JumpIfNotLtEqI { a, imm, target: 0 },
+                        BinaryOp::Gt => Instr::JumpIfNotGtI { a, imm, target: 0 },
+                        _ => Instr::JumpIfNotGtEqI { a, imm, target: 0 },
+                    })
                 } else {
-                    left
-                };
-                let right = self.expr_reg(&b.right)?;
-                self.position(b.span);
-                let (a, b2) = (left, right);
-                self.f.b.emit_jump(match b.op {
-                    BinaryOp::Lt => Instr::JumpIfNotLt { a, b: b2, target: 0 },
-                    BinaryOp::LtEq => Instr::JumpIfNotLtEq { a, b: b2, target: 0 },
-                    BinaryOp::Gt => Instr::JumpIfNotGt { a, b: b2, target: 0 },
-                    _ => Instr::JumpIfNotGtEq { a, b: b2, target: 0 },
-                })
+                    self.relational_jump(b, mark)?
+                }
             }
             _ => {
                 let r = self.expr_reg(test)?;
@@ -241,6 +225,34 @@ impl<'a> Compiler<'a, '_> {
         };
         self.f.b.release(mark);
         Ok(site)
+    }
+
+    /// `if !(left op right) jump`, both operands in registers.
+    fn relational_jump(&mut self, b: &Binary<'a>, mark: u32) -> CResult<super::builder::JumpSite> {
+        let (a, b2) = self.binary_operands(b, mark)?;
+        self.position(b.span);
+        Ok(self.f.b.emit_jump(match b.op {
+            BinaryOp::Lt => Instr::JumpIfNotLt { a, b: b2, target: 0 },
+            BinaryOp::LtEq => Instr::JumpIfNotLtEq { a, b: b2, target: 0 },
+            BinaryOp::Gt => Instr::JumpIfNotGt { a, b: b2, target: 0 },
+            _ => Instr::JumpIfNotGtEq { a, b: b2, target: 0 },
+        }))
+    }
+
+    /// Both operands of `b` in registers, left first; a left operand read
+    /// straight from a variable's register (below `mark`) is copied when the
+    /// right one may assign it.
+    fn binary_operands(&mut self, b: &Binary<'a>, mark: u32) -> CResult<(Reg, Reg)> {
+        let left = self.expr_reg(&b.left)?;
+        let left = if self.may_change(&b.right) && (left.0 as u32) < mark {
+            let t = self.f.b.alloc();
+            self.emit(Instr::Move { dst: t, src: left });
+            t
+        } else {
+            left
+        };
+        let right = self.expr_reg(&b.right)?;
+        Ok((left, right))
     }
 
     pub(crate) fn load_number(&mut self, n: f64, dst: Reg) -> CResult<()> {
@@ -418,15 +430,7 @@ impl<'a> Compiler<'a, '_> {
             self.f.b.release(mark);
             return Ok(());
         }
-        let left = self.expr_reg(&b.left)?;
-        let left = if self.may_change(&b.right) && (left.0 as u32) < mark {
-            let t = self.f.b.alloc();
-            self.emit(Instr::Move { dst: t, src: left });
-            t
-        } else {
-            left
-        };
-        let right = self.expr_reg(&b.right)?;
+        let (left, right) = self.binary_operands(b, mark)?;
         self.position(b.span);
         self.emit(binary_instr(b.op, dst, left, right));
         self.f.b.release(mark);
