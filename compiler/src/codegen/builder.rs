@@ -79,14 +79,14 @@ impl FunctionBuilder {
                 | Instr::JumpIfNotNullish { target: t, .. }
                 | Instr::JumpIfUndefined { target: t, .. }
                 | Instr::JumpIfNotUndefined { target: t, .. }
-                | Instr::JumpIfNotLt { target: t, .. }
-                | Instr::JumpIfNotLtEq { target: t, .. }
-                | Instr::JumpIfNotGt { target: t, .. }
-                | Instr::JumpIfNotGtEq { target: t, .. }
-                | Instr::JumpIfNotLtI { target: t, .. }
-                | Instr::JumpIfNotLtEqI { target: t, .. }
-                | Instr::JumpIfNotGtI { target: t, .. }
-                | Instr::JumpIfNotGtEqI { target: t, .. }
+                | Instr::JumpIfLt { target: t, .. }
+                | Instr::JumpIfLtEq { target: t, .. }
+                | Instr::JumpIfGt { target: t, .. }
+                | Instr::JumpIfGtEq { target: t, .. }
+                | Instr::JumpIfLtI { target: t, .. }
+                | Instr::JumpIfLtEqI { target: t, .. }
+                | Instr::JumpIfGtI { target: t, .. }
+                | Instr::JumpIfGtEqI { target: t, .. }
                 | Instr::IteratorStep { target: t, .. }
                 | Instr::ForInNext { target: t, .. }
                 | Instr::GetName { target: t, .. }

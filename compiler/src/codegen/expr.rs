@@ -9,10 +9,18 @@ impl<'a> Compiler<'a, '_> {
     /// Compiles `e` into a register and returns it: the register of a local
     /// variable when `e` is one, else a new temporary.
     pub(crate) fn expr_reg(&mut self, e: &Expr<'a>) -> CResult<Reg> {
-        if let Expr::Ident(id) = e {
-            if let Some(r) = self.var_register(*id) {
-                return Ok(r);
+        match e {
+            Expr::Ident(id) => {
+                if let Some(r) = self.var_register(*id) {
+                    return Ok(r);
+                }
             }
+            Expr::This(_) => {
+                if let Some(r) = self.f.this_reg {
+                    return Ok(r);
+                }
+            }
+            _ => {}
         }
         let r = self.f.b.alloc();
         self.expr(e, r)?;
@@ -156,7 +164,7 @@ impl<'a> Compiler<'a, '_> {
             }
         }
         if let Expr::Assign(a) = e {
-            if self.assign_in_place(a)? {
+            if self.assign_in_place(a)? || self.assign_field(a)? {
                 return Ok(());
             }
         }
@@ -187,6 +195,31 @@ impl<'a> Compiler<'a, '_> {
         Ok(true)
     }
 
+    /// An assignment statement `o.name = value`: the object and the value
+    /// are read from their variables' registers where that is unobservable
+    /// (`this.x = x` is one instruction); false when `a` is another form.
+    fn assign_field(&mut self, a: &Assign<'a>) -> CResult<bool> {
+        let (AssignOp::Assign, Pattern::Expr(Expr::Member(m))) = (a.op, a.target) else { return Ok(false) };
+        let MemberProp::Name(n) = m.property else { return Ok(false) };
+        if m.optional {
+            return Ok(false);
+        }
+        let mark = self.f.b.mark();
+        let obj = if self.may_change(&a.value) {
+            let r = self.f.b.alloc();
+            self.expr(&m.object, r)?;
+            r
+        } else {
+            self.expr_reg(&m.object)?
+        };
+        let src = self.expr_reg(&a.value)?;
+        self.position(a.span);
+        let (a, ic) = (self.atom(n.name), self.f.b.cache());
+        self.emit(Instr::SetField { obj, a, src, ic });
+        self.f.b.release(mark);
+        Ok(true)
+    }
+
     /// Declares-and-initialises or assigns `init` straight into the
     /// register of `id` when it lives in one and `init` writes its
     /// destination only after reading every operand; false when not done.
@@ -199,44 +232,45 @@ impl<'a> Compiler<'a, '_> {
         Ok(true)
     }
 
-    /// Jumps to the returned site when `test` is falsy (a compare-and-branch
-    /// instruction for relational tests).
+    /// Jumps to the returned site when `test` is falsy.
     pub(crate) fn jump_if_false(&mut self, test: &Expr<'a>) -> CResult<super::builder::JumpSite> {
+        self.jump_if(test, false)
+    }
+
+    /// Jumps to the returned site when ToBoolean(`test`) is `sense` (a
+    /// compare-and-branch instruction for relational tests).
+    pub(crate) fn jump_if(&mut self, test: &Expr<'a>, sense: bool) -> CResult<super::builder::JumpSite> {
         let mark = self.f.b.mark();
+        let sense16 = u16::from(sense);
         let site = match test {
             Expr::Binary(b) if matches!(b.op, BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq) => {
                 if let Some(imm) = small_int(&b.right) {
                     let a = self.expr_reg(&b.left)?;
                     self.position(b.span);
                     self.f.b.emit_jump(match b.op {
-                        BinaryOp::Lt => Instr::JumpIfNotLtI { a, imm, target: 0 },
-                        BinaryOp::LtEq => Instr::JumpIfNotLtEqI { a, imm, target: 0 },
-                        BinaryOp::Gt => Instr::JumpIfNotGtI { a, imm, target: 0 },
-                        _ => Instr::JumpIfNotGtEqI { a, imm, target: 0 },
+                        BinaryOp::Lt => Instr::JumpIfLtI { a, imm, sense: sense16, target: 0 },
+                        BinaryOp::LtEq => Instr::JumpIfLtEqI { a, imm, sense: sense16, target: 0 },
+                        BinaryOp::Gt => Instr::JumpIfGtI { a, imm, sense: sense16, target: 0 },
+                        _ => Instr::JumpIfGtEqI { a, imm, sense: sense16, target: 0 },
                     })
                 } else {
-                    self.relational_jump(b, mark)?
+                    let (a, b2) = self.binary_operands(b, mark)?;
+                    self.position(b.span);
+                    self.f.b.emit_jump(match b.op {
+                        BinaryOp::Lt => Instr::JumpIfLt { a, b: b2, sense: sense16, target: 0 },
+                        BinaryOp::LtEq => Instr::JumpIfLtEq { a, b: b2, sense: sense16, target: 0 },
+                        BinaryOp::Gt => Instr::JumpIfGt { a, b: b2, sense: sense16, target: 0 },
+                        _ => Instr::JumpIfGtEq { a, b: b2, sense: sense16, target: 0 },
+                    })
                 }
             }
             _ => {
-                let r = self.expr_reg(test)?;
-                self.f.b.emit_jump(Instr::JumpIfFalse { cond: r, target: 0 })
+                let cond = self.expr_reg(test)?;
+                self.f.b.emit_jump(if sense { Instr::JumpIfTrue { cond, target: 0 } } else { Instr::JumpIfFalse { cond, target: 0 } })
             }
         };
         self.f.b.release(mark);
         Ok(site)
-    }
-
-    /// `if !(left op right) jump`, both operands in registers.
-    fn relational_jump(&mut self, b: &Binary<'a>, mark: u32) -> CResult<super::builder::JumpSite> {
-        let (a, b2) = self.binary_operands(b, mark)?;
-        self.position(b.span);
-        Ok(self.f.b.emit_jump(match b.op {
-            BinaryOp::Lt => Instr::JumpIfNotLt { a, b: b2, target: 0 },
-            BinaryOp::LtEq => Instr::JumpIfNotLtEq { a, b: b2, target: 0 },
-            BinaryOp::Gt => Instr::JumpIfNotGt { a, b: b2, target: 0 },
-            _ => Instr::JumpIfNotGtEq { a, b: b2, target: 0 },
-        }))
     }
 
     /// Both operands of `b` in registers, left first; a left operand read
@@ -437,10 +471,12 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    /// Evaluating `e` may assign variables (so an earlier operand read
-    /// straight from a variable's register must be copied first).
+    /// Evaluating `e` may assign variables that live in this function's
+    /// registers (so an earlier operand read straight from a variable's
+    /// register must be copied first).
     pub(crate) fn may_change(&self, e: &Expr<'a>) -> bool {
-        !matches!(e, Expr::Number(..) | Expr::String(..) | Expr::Ident(_) | Expr::Null(_) | Expr::Bool(..) | Expr::This(_))
+        let mut budget = MAY_CHANGE_BUDGET;
+        may_assign_registers(e, &mut budget)
     }
 
     fn logical(&mut self, l: &Logical<'a>, dst: Reg) -> CResult<()> {
@@ -481,7 +517,7 @@ impl<'a> Compiler<'a, '_> {
 
     fn tagged_template(&mut self, t: &TaggedTemplate<'a>, dst: Reg) -> CResult<()> {
         let mark = self.f.b.mark();
-        let (callee, this) = self.callee_and_this(&t.tag)?;
+        let (callee, this) = self.callee_and_this(&t.tag, true)?;
         let args = self.f.b.alloc_many(1 + t.quasi.exprs.len() as u32);
         let site = spindle_vm::bytecode::TemplateSite {
             cooked: t.quasi.quasis.iter().map(|q| q.cooked.map(|c| c.to_vec())).collect(),
@@ -659,46 +695,65 @@ impl<'a> Compiler<'a, '_> {
         Ok(r)
     }
 
-    /// The callee and `this` of a call: `o.m` gives (o.m, o), else (f, undefined).
-    pub(crate) fn callee_and_this(&mut self, callee: &Expr<'a>) -> CResult<(Reg, Reg)> {
+    /// The callee and `this` of a call: `o.m` gives (o.m, o), else (f,
+    /// undefined). `rest_may_change`: the arguments may assign a register
+    /// variable, so `o` is copied rather than read from its register.
+    pub(crate) fn callee_and_this(&mut self, callee: &Expr<'a>, rest_may_change: bool) -> CResult<(Reg, Reg)> {
+        if let Expr::Paren(inner, _) = callee {
+            if matches!(inner, Expr::Member(_) | Expr::SuperMember(_)) {
+                return self.callee_and_this(inner, rest_may_change);
+            }
+        }
         let f = self.f.b.alloc();
-        let this = self.f.b.alloc();
         match callee {
             Expr::Member(m) => {
-                self.expr(&m.object, this)?;
+                let key_may_change = matches!(m.property, MemberProp::Computed(k) if self.may_change(&k));
+                let this = if rest_may_change || key_may_change {
+                    let this = self.f.b.alloc();
+                    self.expr(&m.object, this)?;
+                    this
+                } else {
+                    self.expr_reg(&m.object)?
+                };
                 if m.optional {
                     self.optional_check(this);
                 }
                 self.position(m.span);
                 self.get_member(this, m.property, f)?;
+                Ok((f, this))
             }
             Expr::SuperMember(m) => {
+                let this = self.f.b.alloc();
                 self.load_this(this)?;
                 let mark = self.f.b.mark();
                 let key = self.super_key(m.property)?;
                 self.emit(Instr::GetSuper { dst: f, key });
                 self.f.b.release(mark);
+                Ok((f, this))
             }
-            Expr::Paren(inner, _) if matches!(inner, Expr::Member(_) | Expr::SuperMember(_)) => return self.callee_and_this(inner),
             Expr::Ident(id) if self.dynamic_depth(*id).is_some() => {
+                let this = self.f.b.alloc();
                 let depth = self.dynamic_depth(*id).unwrap_or_default();
                 let a = self.atom(id.name);
                 let site = self.f.b.emit_jump(Instr::GetName { dst: f, this, a, depth, target: 0 });
                 self.load_static_var(*id, f);
                 self.emit(Instr::LoadUndefined { dst: this });
                 self.f.b.patch_here(site);
+                Ok((f, this))
             }
             _ => {
+                let this = self.f.b.alloc();
                 self.expr(callee, f)?;
                 self.emit(Instr::LoadUndefined { dst: this });
+                Ok((f, this))
             }
         }
-        Ok((f, this))
     }
 
     fn call(&mut self, c: &Call<'a>, dst: Reg) -> CResult<()> {
         let mark = self.f.b.mark();
-        let (callee, this) = self.callee_and_this(&c.callee)?;
+        let rest_may_change = c.args.iter().filter_map(element_expr).any(|e| self.may_change(e));
+        let (callee, this) = self.callee_and_this(&c.callee, rest_may_change)?;
         if c.optional {
             self.optional_check(callee);
         }
@@ -727,6 +782,8 @@ impl<'a> Compiler<'a, '_> {
         if let Some((depth, slot)) = self.captured_this_slot() {
             let a = self.atom("this");
             self.emit(Instr::GetEnv { dst, depth, slot, a });
+        } else if let Some(src) = self.f.this_reg {
+            self.emit(Instr::Move { dst, src });
         } else {
             self.emit(Instr::LoadThis { dst });
         }
@@ -772,6 +829,60 @@ pub(crate) fn method_kind_code(kind: MethodKind) -> u16 {
     }
 }
 
+/// How many expression nodes [`may_assign_registers`] looks at before it
+/// gives the safe answer (keeps it linear on long operator chains).
+const MAY_CHANGE_BUDGET: u32 = 24;
+
+/// Whether evaluating `e` may write a variable held in a register of the
+/// current function. Only this function's own code can: a register
+/// variable is never captured (closures see environment slots), mapped
+/// `arguments` alias environment slots, and `with` or eval-visible names
+/// are not in registers. So calls, property accesses (getters, proxies)
+/// and closure creation cannot; an assignment, an update, a direct
+/// `eval`, or anything not looked into (beyond `budget` nodes) may.
+fn may_assign_registers(e: &Expr<'_>, budget: &mut u32) -> bool {
+    if *budget == 0 {
+        return true;
+    }
+    *budget -= 1;
+    let mut any = |es: &mut dyn Iterator<Item = &Expr<'_>>| {
+        for e in es {
+            if may_assign_registers(e, budget) {
+                return true;
+            }
+        }
+        false
+    };
+    match e {
+        Expr::This(_) | Expr::Ident(_) | Expr::Null(_) | Expr::Bool(..) | Expr::Number(..) | Expr::BigInt(..) => false,
+        Expr::String(..) | Expr::RegExp(_) | Expr::Function(_) | Expr::Arrow(_) | Expr::NewTarget(_) => false,
+        Expr::Template(t) => any(&mut t.exprs.iter()),
+        Expr::Unary(u) => any(&mut std::iter::once(&u.arg)),
+        Expr::Binary(b) => any(&mut [&b.left, &b.right].into_iter()),
+        Expr::Logical(l) => any(&mut [&l.left, &l.right].into_iter()),
+        Expr::Conditional(c) => any(&mut [&c.test, &c.then, &c.otherwise].into_iter()),
+        Expr::Paren(inner, _) | Expr::Await(inner, _) => any(&mut std::iter::once(*inner)),
+        Expr::Member(m) => match &m.property {
+            MemberProp::Computed(k) => any(&mut [&m.object, k].into_iter()),
+            _ => any(&mut std::iter::once(&m.object)),
+        },
+        Expr::Call(c) if !matches!(c.callee, Expr::Ident(id) if id.name == "eval") => {
+            any(&mut std::iter::once(&c.callee).chain(c.args.iter().filter_map(element_expr)))
+        }
+        Expr::New(n) => any(&mut std::iter::once(&n.callee).chain(n.args.iter().filter_map(element_expr))),
+        Expr::Array(a) => any(&mut a.elements.iter().filter_map(element_expr)),
+        _ => true,
+    }
+}
+
+/// The expression of an argument or array element (`None` for a hole).
+fn element_expr<'e, 'a>(el: &'e ArrayElement<'a>) -> Option<&'e Expr<'a>> {
+    match el {
+        ArrayElement::Expr(e) | ArrayElement::Spread(e, _) => Some(e),
+        ArrayElement::Hole(_) => None,
+    }
+}
+
 /// Compiling `e` into a register writes that register only at the end,
 /// after every operand has been read (operands go to fresh registers), so
 /// the register may be a variable that `e` itself reads.
@@ -779,6 +890,7 @@ fn writes_dst_last(e: &Expr<'_>) -> bool {
     match e {
         Expr::Binary(_) | Expr::Number(..) | Expr::String(..) | Expr::Bool(..) | Expr::Null(_) => true,
         Expr::Call(c) => !c.optional && !matches!(c.callee, Expr::Ident(id) if id.name == "eval"),
+        Expr::New(_) => true,
         _ => false,
     }
 }

@@ -71,7 +71,7 @@ impl<'a> Compiler<'a, '_> {
                 }
             }
         }
-        if matches!(kind, FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor) {
+        if kind == FunctionKind::DerivedConstructor {
             let callee = self.f.b.alloc();
             self.emit(Instr::LoadCallee { dst: callee });
             let nt = self.f.b.alloc();
@@ -79,6 +79,7 @@ impl<'a> Compiler<'a, '_> {
             self.f.callee_reg = Some(callee);
             self.f.new_target_reg = Some(nt);
         }
+        self.load_fixed_this(f.scope, kind);
         if kind == FunctionKind::Async {
             // The coroutine and its promise exist before the parameters are
             // bound, so a throwing default rejects the promise.
@@ -106,6 +107,19 @@ impl<'a> Compiler<'a, '_> {
         self.emit(Instr::LoadUndefined { dst: r });
         self.emit_return(r);
         Ok(())
+    }
+
+    /// A function whose `this` is bound before its first instruction and
+    /// never changes reads it once into a register (`this.x` is then one
+    /// instruction).
+    fn load_fixed_this(&mut self, scope: ScopeId, kind: FunctionKind) {
+        let s = self.scopes.scope(scope);
+        if !s.uses_this || s.kind == crate::scope::ScopeKind::Arrow || kind == FunctionKind::DerivedConstructor {
+            return;
+        }
+        let r = self.f.b.alloc();
+        self.emit(Instr::LoadThis { dst: r });
+        self.f.this_reg = Some(r);
     }
 
     /// A named function expression sees itself under its name.

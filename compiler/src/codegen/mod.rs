@@ -82,6 +82,10 @@ pub(crate) struct FunctionState<'a> {
     /// Registers holding the function object and new.target (class constructors).
     pub(crate) callee_reg: Option<Reg>,
     pub(crate) new_target_reg: Option<Reg>,
+    /// The register holding `this`, loaded once on entry, in functions
+    /// whose `this` is fixed from the start (not arrows, not derived
+    /// constructors) and used.
+    pub(crate) this_reg: Option<Reg>,
     /// Generators: the registers receiving the sent value and the resumption kind.
     pub(crate) generator: Option<(Reg, Reg)>,
     /// The function is an async generator (`yield` and `return` await).
@@ -110,6 +114,7 @@ impl FunctionState<'_> {
             optional_exits: Vec::new(),
             callee_reg: None,
             new_target_reg: None,
+            this_reg: None,
             generator: None,
             async_generator: false,
             param_tdz_end: None,

@@ -261,12 +261,33 @@ impl<'a> Compiler<'a, '_> {
     fn while_stmt(&mut self, w: &While<'a>, labels: Vec<&'a str>) -> CResult<()> {
         let top = self.f.b.pc();
         let exit = self.jump_if_false(&w.test)?;
+        let body = self.f.b.pc();
         self.push_loop(labels);
         self.stmt(&w.body)?;
-        self.emit(Instr::Jump { target: top });
+        let cont = self.loop_back(Some(&w.test), top, body)?;
         self.f.b.patch_here(exit);
-        self.pop_loop(top);
+        self.pop_loop(cont);
         Ok(())
+    }
+
+    /// The end of a loop body whose test starts at `top` and body at
+    /// `body`; returns where `continue` goes. A test that can be compiled
+    /// twice without a difference anyone could see is repeated here as a
+    /// jump back into the body when true (one jump per iteration instead
+    /// of two); otherwise the loop jumps back to the test.
+    fn loop_back(&mut self, test: Option<&Expr<'a>>, top: u32, body: u32) -> CResult<u32> {
+        let cont = self.f.b.pc();
+        let mut budget = REPEATABLE_BUDGET;
+        match test {
+            Some(t) if repeatable(t, &mut budget) => {
+                let back = self.jump_if(t, true)?;
+                self.f.b.patch(back, body);
+            }
+            _ => {
+                self.emit(Instr::Jump { target: top });
+            }
+        }
+        Ok(cont)
     }
 
     fn do_while(&mut self, w: &While<'a>, labels: Vec<&'a str>) -> CResult<()> {
@@ -299,6 +320,7 @@ impl<'a> Compiler<'a, '_> {
             Some(t) => Some(self.jump_if_false(t)?),
             None => None,
         };
+        let body = self.f.b.pc();
         self.push_loop(labels);
         self.stmt(&f.body)?;
         let cont = self.f.b.pc();
@@ -308,7 +330,7 @@ impl<'a> Compiler<'a, '_> {
         if let Some(u) = &f.update {
             self.effect(u)?;
         }
-        self.emit(Instr::Jump { target: top });
+        self.loop_back(f.test.as_ref(), top, body)?;
         if let Some(site) = exit {
             self.f.b.patch_here(site);
         }
@@ -532,3 +554,34 @@ fn produces_undefined_if_empty(s: &Stmt<'_>) -> bool {
         Stmt::If(_) | Stmt::For(_) | Stmt::ForIn(_) | Stmt::ForOf(_) | Stmt::While(_) | Stmt::DoWhile(_) | Stmt::Try(_) | Stmt::Switch(_) | Stmt::With(_)
     )
 }
+
+/// How many expression nodes [`repeatable`] looks at before it declines.
+const REPEATABLE_BUDGET: u32 = 16;
+
+/// `e` may be compiled a second time (a rotated loop test): it holds no
+/// function, class, template site or other thing with an identity per
+/// occurrence, no assignment, and no direct `eval`.
+fn repeatable(e: &Expr<'_>, budget: &mut u32) -> bool {
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    match e {
+        Expr::This(_) | Expr::Ident(_) | Expr::Null(_) | Expr::Bool(..) | Expr::Number(..) | Expr::String(..) => true,
+        Expr::Unary(u) => repeatable(&u.arg, budget),
+        Expr::Binary(b) => repeatable(&b.left, budget) && repeatable(&b.right, budget),
+        Expr::Logical(l) => repeatable(&l.left, budget) && repeatable(&l.right, budget),
+        Expr::Paren(inner, _) => repeatable(inner, budget),
+        Expr::Member(m) if !m.optional => match &m.property {
+            MemberProp::Name(_) => repeatable(&m.object, budget),
+            MemberProp::Computed(k) => repeatable(&m.object, budget) && repeatable(k, budget),
+            MemberProp::Private(_) => false,
+        },
+        Expr::Call(c) if !c.optional && !matches!(c.callee, Expr::Ident(id) if id.name == "eval") => {
+            repeatable(&c.callee, budget)
+                && c.args.iter().all(|a| matches!(a, ArrayElement::Expr(e) if repeatable(e, budget)))
+        }
+        _ => false,
+    }
+}
+

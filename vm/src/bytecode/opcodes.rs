@@ -315,22 +315,22 @@ define_instructions! {
     JumpIfTrue { cond: R, target: J };
     /// if !ToBoolean(R[cond]) then pc := target
     JumpIfFalse { cond: R, target: J };
-    /// if !(R[a] < R[b]) then pc := target
-    JumpIfNotLt { a: R, b: R, target: J };
-    /// if !(R[a] <= R[b]) then pc := target
-    JumpIfNotLtEq { a: R, b: R, target: J };
-    /// if !(R[a] > R[b]) then pc := target
-    JumpIfNotGt { a: R, b: R, target: J };
-    /// if !(R[a] >= R[b]) then pc := target
-    JumpIfNotGtEq { a: R, b: R, target: J };
-    /// if !(R[a] < imm) then pc := target
-    JumpIfNotLtI { a: R, imm: I, target: J };
-    /// if !(R[a] <= imm) then pc := target
-    JumpIfNotLtEqI { a: R, imm: I, target: J };
-    /// if !(R[a] > imm) then pc := target
-    JumpIfNotGtI { a: R, imm: I, target: J };
-    /// if !(R[a] >= imm) then pc := target
-    JumpIfNotGtEqI { a: R, imm: I, target: J };
+    /// if (R[a] < R[b]) == sense then pc := target  (sense 0: jump when false)
+    JumpIfLt { a: R, b: R, sense: U, target: J };
+    /// if (R[a] <= R[b]) == sense then pc := target  (sense 0: jump when false)
+    JumpIfLtEq { a: R, b: R, sense: U, target: J };
+    /// if (R[a] > R[b]) == sense then pc := target  (sense 0: jump when false)
+    JumpIfGt { a: R, b: R, sense: U, target: J };
+    /// if (R[a] >= R[b]) == sense then pc := target  (sense 0: jump when false)
+    JumpIfGtEq { a: R, b: R, sense: U, target: J };
+    /// if (R[a] < imm) == sense then pc := target
+    JumpIfLtI { a: R, imm: I, sense: U, target: J };
+    /// if (R[a] <= imm) == sense then pc := target
+    JumpIfLtEqI { a: R, imm: I, sense: U, target: J };
+    /// if (R[a] > imm) == sense then pc := target
+    JumpIfGtI { a: R, imm: I, sense: U, target: J };
+    /// if (R[a] >= imm) == sense then pc := target
+    JumpIfGtEqI { a: R, imm: I, sense: U, target: J };
     /// if R[cond] is undefined or null then pc := target
     JumpIfNullish { cond: R, target: J };
     /// if R[cond] is neither undefined nor null then pc := target

@@ -393,78 +393,14 @@ impl Vm {
                         self.jump_to(pc, target)?;
                     }
                 }
-                Instr::JumpIfNotLt { a, b, target } => {
-                    let ok = match (self.r(a), self.r(b)) {
-                        (Value::Number(x), Value::Number(y)) => x < y,
-                        (x, y) => self.op_lt(x, y)?,
-                    };
-                    if !ok {
-                        self.jump_to(pc, target)?;
-                    }
-                }
-                Instr::JumpIfNotLtI { a, imm, target } => {
-                    let ok = match self.r(a) {
-                        Value::Number(x) => x < f64::from(imm),
-                        x => self.op_lt(x, Value::Number(f64::from(imm)))?,
-                    };
-                    if !ok {
-                        self.jump_to(pc, target)?;
-                    }
-                }
-                Instr::JumpIfNotLtEqI { a, imm, target } => {
-                    let ok = match self.r(a) {
-                        Value::Number(x) => x <= f64::from(imm),
-                        x => self.op_le(x, Value::Number(f64::from(imm)))?,
-                    };
-                    if !ok {
-                        self.jump_to(pc, target)?;
-                    }
-                }
-                Instr::JumpIfNotGtI { a, imm, target } => {
-                    let ok = match self.r(a) {
-                        Value::Number(x) => x > f64::from(imm),
-                        x => self.op_gt(x, Value::Number(f64::from(imm)))?,
-                    };
-                    if !ok {
-                        self.jump_to(pc, target)?;
-                    }
-                }
-                Instr::JumpIfNotGtEqI { a, imm, target } => {
-                    let ok = match self.r(a) {
-                        Value::Number(x) => x >= f64::from(imm),
-                        x => self.op_ge(x, Value::Number(f64::from(imm)))?,
-                    };
-                    if !ok {
-                        self.jump_to(pc, target)?;
-                    }
-                }
-                Instr::JumpIfNotLtEq { a, b, target } => {
-                    let ok = match (self.r(a), self.r(b)) {
-                        (Value::Number(x), Value::Number(y)) => x <= y,
-                        (x, y) => self.op_le(x, y)?,
-                    };
-                    if !ok {
-                        self.jump_to(pc, target)?;
-                    }
-                }
-                Instr::JumpIfNotGt { a, b, target } => {
-                    let ok = match (self.r(a), self.r(b)) {
-                        (Value::Number(x), Value::Number(y)) => x > y,
-                        (x, y) => self.op_gt(x, y)?,
-                    };
-                    if !ok {
-                        self.jump_to(pc, target)?;
-                    }
-                }
-                Instr::JumpIfNotGtEq { a, b, target } => {
-                    let ok = match (self.r(a), self.r(b)) {
-                        (Value::Number(x), Value::Number(y)) => x >= y,
-                        (x, y) => self.op_ge(x, y)?,
-                    };
-                    if !ok {
-                        self.jump_to(pc, target)?;
-                    }
-                }
+                Instr::JumpIfLt { a, b, sense, target } => self.compare_jump(pc, Relation::Lt, self.r(a), self.r(b), sense, target)?,
+                Instr::JumpIfLtEq { a, b, sense, target } => self.compare_jump(pc, Relation::LtEq, self.r(a), self.r(b), sense, target)?,
+                Instr::JumpIfGt { a, b, sense, target } => self.compare_jump(pc, Relation::Gt, self.r(a), self.r(b), sense, target)?,
+                Instr::JumpIfGtEq { a, b, sense, target } => self.compare_jump(pc, Relation::GtEq, self.r(a), self.r(b), sense, target)?,
+                Instr::JumpIfLtI { a, imm, sense, target } => self.compare_jump(pc, Relation::Lt, self.r(a), Value::Number(f64::from(imm)), sense, target)?,
+                Instr::JumpIfLtEqI { a, imm, sense, target } => self.compare_jump(pc, Relation::LtEq, self.r(a), Value::Number(f64::from(imm)), sense, target)?,
+                Instr::JumpIfGtI { a, imm, sense, target } => self.compare_jump(pc, Relation::Gt, self.r(a), Value::Number(f64::from(imm)), sense, target)?,
+                Instr::JumpIfGtEqI { a, imm, sense, target } => self.compare_jump(pc, Relation::GtEq, self.r(a), Value::Number(f64::from(imm)), sense, target)?,
                 Instr::JumpIfNullish { cond, target } => {
                     if self.r(cond).is_nullish() {
                         self.jump_to(pc, target)?;
@@ -861,6 +797,26 @@ impl Vm {
         Ok(())
     }
 
+    /// A compare-and-branch: jumps to `target` when `x rel y` is `sense`
+    /// (0: false, else true); numbers are compared inline.
+    #[inline(always)]
+    fn compare_jump(&mut self, pc: usize, rel: Relation, x: Value, y: Value, sense: u16, target: u32) -> JsResult<()> {
+        let holds = match (rel, x, y) {
+            (Relation::Lt, Value::Number(x), Value::Number(y)) => x < y,
+            (Relation::LtEq, Value::Number(x), Value::Number(y)) => x <= y,
+            (Relation::Gt, Value::Number(x), Value::Number(y)) => x > y,
+            (Relation::GtEq, Value::Number(x), Value::Number(y)) => x >= y,
+            (Relation::Lt, x, y) => self.op_lt(x, y)?,
+            (Relation::LtEq, x, y) => self.op_le(x, y)?,
+            (Relation::Gt, x, y) => self.op_gt(x, y)?,
+            (Relation::GtEq, x, y) => self.op_ge(x, y)?,
+        };
+        if holds == (sense != 0) {
+            self.jump_to(pc, target)?;
+        }
+        Ok(())
+    }
+
     /// Continues at `target`; a backward jump (a loop) is a safe point.
     #[inline(always)]
     fn jump_to(&mut self, pc: usize, target: u32) -> JsResult<()> {
@@ -871,6 +827,15 @@ impl Vm {
         self.interp.pc = target;
         Ok(())
     }
+}
+
+/// The relation of a compare-and-branch instruction.
+#[derive(Clone, Copy)]
+enum Relation {
+    Lt,
+    LtEq,
+    Gt,
+    GtEq,
 }
 
 /// Number::remainder with an integer fast path (exact: both operands are

@@ -104,8 +104,11 @@ impl Vm {
     /// Records the instance-element initialiser of a class constructor.
     pub(crate) fn set_class_fields(&mut self, ctor: Value, init: Value) {
         if let (Value::Object(c), Value::Object(i)) = (ctor, init) {
+            // A class without instance elements has nothing to initialise
+            // per instance (the list is complete when this runs).
+            let empty = self.heap.object(i).is_array() && self.heap.array_length(i) == 0;
             if let ObjectKind::Closure(cl) = &mut self.heap.object_mut(c).kind {
-                cl.fields = Some(i);
+                cl.fields = (!empty).then_some(i);
             }
         }
     }

@@ -107,6 +107,9 @@ pub(crate) struct Interpreter {
     /// The interrupt was seen: the exception in flight is a termination,
     /// which no `catch` or `finally` handler takes.
     pub(crate) terminating: bool,
+    /// The inline cache of GetPrototypeFromConstructor's `prototype`
+    /// look-up (constructors of one kind share a shape).
+    pub(crate) prototype_cache: crate::object::PropertyCache,
 }
 
 impl Interpreter {

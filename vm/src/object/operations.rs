@@ -153,8 +153,12 @@ impl Vm {
     /// GetPrototypeFromConstructor(constructor, intrinsicDefaultProto)
     /// (§10.1.14): `constructor.prototype` if an object, else the default.
     pub fn get_prototype_from_constructor(&mut self, constructor: Obj, fallback: Obj) -> JsResult<Obj> {
-        let proto = self.get_property(constructor, PropertyKey::Atom(self.heap.names.prototype))?;
-        Ok(proto.as_object().unwrap_or(fallback))
+        // The cache is taken out while in use; a nested look-up (a getter
+        // that constructs) finds an empty one, which is merely slower.
+        let cache = std::mem::take(&mut self.interp.prototype_cache);
+        let proto = self.get_cached(constructor, self.heap.names.prototype, &cache);
+        self.interp.prototype_cache = cache;
+        Ok(proto?.as_object().unwrap_or(fallback))
     }
 
     /// OrdinaryCreateFromConstructor(constructor, intrinsicDefaultProto)
