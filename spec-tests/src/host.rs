@@ -8,11 +8,12 @@
 //!   replaced the same way, so a test run never writes to the terminal.
 //! - `$262`: `global` (the global object), `evalScript(source)` (parse and
 //!   run `source` as a new script in the same realm; a syntax error is
-//!   thrown as a `SyntaxError`) and `gc()` (a full collection).
-//!   `createRealm`, `detachArrayBuffer`, `agent` and `IsHTMLDDA` are left
-//!   out: a second realm cannot share this heap, there is no ArrayBuffer
-//!   yet, and the other two belong to excluded features. Tests probe for
-//!   these by `typeof`, so leaving them out is the honest answer.
+//!   thrown as a `SyntaxError`), `gc()` (a full collection) and
+//!   `detachArrayBuffer(buffer)` (DetachArrayBuffer; a TypeError for
+//!   anything but an ArrayBuffer). `createRealm`, `agent` and `IsHTMLDDA`
+//!   are left out: a second realm cannot share this heap, and the other
+//!   two belong to excluded features. Tests probe for these by `typeof`,
+//!   so leaving them out is the honest answer.
 //!
 //! Invariant: one worker thread runs one test at a time, so a thread-local
 //! buffer holds exactly the current test's output once the runner has
@@ -73,6 +74,8 @@ fn make_262(vm: &mut Vm) -> Obj {
     define(vm, object, "evalScript", Value::Object(eval));
     let gc = native_function(vm, "gc", 0, gc_native);
     define(vm, object, "gc", Value::Object(gc));
+    let detach = native_function(vm, "detachArrayBuffer", 1, detach_array_buffer_native);
+    define(vm, object, "detachArrayBuffer", Value::Object(detach));
     object
 }
 
@@ -138,6 +141,22 @@ fn gc_native(
 ) -> JsResult<Value> {
     vm.collect_garbage();
     Ok(Value::Undefined)
+}
+
+/// `$262.detachArrayBuffer(buffer)`: DetachArrayBuffer(buffer).
+fn detach_array_buffer_native(
+    vm: &mut Vm,
+    _this: Value,
+    args: &[Value],
+    _new_target: Option<Obj>,
+) -> JsResult<Value> {
+    match args.first() {
+        Some(&Value::Object(buffer)) if vm.array_buffer(buffer).is_some() => {
+            vm.detach_array_buffer(buffer);
+            Ok(Value::Null)
+        }
+        _ => vm.type_error("detachArrayBuffer: not an ArrayBuffer"),
+    }
 }
 
 /// A native function object named `name` with `length`, as built-ins are

@@ -5,7 +5,7 @@
 
 use super::builder::Builder;
 use super::support::{arg, install_global, to_string_tag};
-use spindle_vm::object::{Attributes, NativeFn, ObjectKind};
+use spindle_vm::object::{f16_bits_to_f64, f64_to_f16_bits, Attributes, NativeFn, ObjectKind};
 use spindle_vm::ops::arithmetic::exponentiate;
 use spindle_vm::ops::int_conversions::{to_int32, to_uint32};
 use spindle_vm::value::{Obj, Value};
@@ -142,19 +142,9 @@ fn round_half_up(v: f64) -> f64 {
 }
 
 /// `Math.f16round(x)` (§21.3.2.17): the nearest binary16 value, ties to
-/// even, computed directly from the double (no double rounding).
+/// even, computed directly from the double (the VM's Float16 conversion).
 fn f16_round(v: f64) -> f64 {
-    if v.is_nan() || v == 0.0 || v.is_infinite() {
-        return v;
-    }
-    let a = v.abs();
-    // Halfway between the largest half (65504) and 2^16 rounds to infinity.
-    if a >= 65520.0 {
-        return f64::INFINITY.copysign(v);
-    }
-    let exponent = ((a.to_bits() >> 52) & 0x7FF) as i32 - 1023;
-    let quantum = 2f64.powi(exponent.max(-14) - 10);
-    ((a / quantum).round_ties_even() * quantum).copysign(v)
+    f16_bits_to_f64(f64_to_f16_bits(v))
 }
 
 /// `Math.atan2(y, x)` (§21.3.2.8).

@@ -208,6 +208,9 @@ impl Marker {
                 self.mark(it.matcher);
                 self.mark_string(it.string);
             }
+            ObjectKind::ArrayBuffer(_) => {}
+            ObjectKind::TypedArray(t) => self.mark_object(t.buffer),
+            ObjectKind::DataView(v) => self.mark_object(v.buffer),
         }
     }
 }

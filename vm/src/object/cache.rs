@@ -192,6 +192,7 @@ impl Vm {
         match self.heap.object(o).kind {
             ObjectKind::Proxy(_) => false,
             ObjectKind::Array | ObjectKind::String(_) => key != self.heap.names.length,
+            ObjectKind::TypedArray(_) => self.typed_array_numeric_key(PropertyKey::Atom(key)).is_none(),
             _ => true,
         }
     }

@@ -79,6 +79,12 @@ pub enum ObjectKind {
     RegExp(Box<super::regexp::RegExpData>),
     /// A %RegExpStringIteratorPrototype% instance (`matchAll`).
     RegExpStringIterator(Box<super::regexp::RegExpStringIterator>),
+    /// An ArrayBuffer ([[ArrayBufferData]], [[ArrayBufferMaxByteLength]]).
+    ArrayBuffer(Box<super::array_buffer::ArrayBufferData>),
+    /// A TypedArray exotic object (§10.4.5).
+    TypedArray(super::typed_array::TypedArrayData),
+    /// A DataView ([[ViewedArrayBuffer]], [[ByteOffset]], [[ByteLength]]).
+    DataView(super::array_buffer::DataViewData),
 }
 
 /// Where a generator is in its life.

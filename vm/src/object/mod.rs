@@ -16,10 +16,12 @@
 
 mod arguments;
 mod array;
+mod array_buffer;
 mod cache;
 mod collection_iterator;
 mod descriptor;
 mod dictionary;
+mod element_type;
 mod elements;
 mod integrity;
 mod kind;
@@ -33,10 +35,14 @@ mod regexp;
 pub(crate) mod shape;
 mod storage;
 mod string_exotic;
+mod typed_array;
 pub mod weak_table;
 
 pub use cache::PropertyCache;
+pub use array_buffer::{ArrayBufferData, DataViewData};
 pub use descriptor::PropertyDescriptor;
+pub use element_type::{f16_bits_to_f64, f64_to_f16_bits, Decoded, ElementType, ElementValue};
+pub use typed_array::TypedArrayData;
 pub use integrity::IntegrityLevel;
 pub use kind::*;
 pub use property::{Attributes, Property};
@@ -125,6 +131,7 @@ impl Object {
         let tables = match &self.kind {
             ObjectKind::Map(t) | ObjectKind::Set(t) => t.byte_size(),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.len() * 32,
+            ObjectKind::ArrayBuffer(b) => b.bytes.as_ref().map_or(0, Vec::capacity),
             _ => 0,
         };
         std::mem::size_of::<Object>() + props + self.elements.byte_size() + tables

@@ -1,6 +1,7 @@
 //! The essential internal methods (§6.1.7.2) dispatched by kind, and their
 //! ordinary versions (§10.1). Exotic objects override some of them in
-//! `array.rs`, `string_exotic.rs`, `arguments.rs` and `proxy.rs`.
+//! `array.rs`, `string_exotic.rs`, `arguments.rs`, `typed_array.rs` and
+//! `proxy.rs`.
 //!
 //! [[Get]], [[Set]] and [[HasProperty]] walk the prototype chain in a loop
 //! (not by recursion), so long chains cannot overflow the Rust stack; only a
@@ -19,6 +20,8 @@ enum Storage {
     Exotic,
     /// A Proxy: every method is a trap.
     Proxy,
+    /// A typed array: numeric keys are its elements (§10.4.5).
+    Typed,
 }
 
 impl Vm {
@@ -26,6 +29,7 @@ impl Vm {
         match self.heap.object(o).kind {
             ObjectKind::Proxy(_) => Storage::Proxy,
             ObjectKind::String(_) | ObjectKind::Arguments(_) => Storage::Exotic,
+            ObjectKind::TypedArray(_) => Storage::Typed,
             _ => Storage::Plain,
         }
     }
@@ -89,6 +93,7 @@ impl Vm {
     pub fn prevent_extensions(&mut self, o: Obj) -> JsResult<bool> {
         match self.storage(o) {
             Storage::Proxy => self.proxy_prevent_extensions(o),
+            Storage::Typed => Ok(self.typed_array_prevent_extensions(o)),
             _ => {
                 self.heap.object_mut(o).extensible = false;
                 Ok(true)
@@ -102,6 +107,7 @@ impl Vm {
             ObjectKind::Proxy(_) => self.proxy_get_own_property(o, key),
             ObjectKind::String(s) => Ok(self.string_get_own_property(o, s, key)),
             ObjectKind::Arguments(_) => Ok(self.arguments_get_own_property(o, key)),
+            ObjectKind::TypedArray(_) => Ok(self.typed_array_get_own_property(o, key)),
             _ => Ok(self.heap.get_own_raw(o, key)),
         }
     }
@@ -113,6 +119,7 @@ impl Vm {
             ObjectKind::Array => self.array_define_own_property(o, key, desc),
             ObjectKind::String(s) => Ok(self.string_define_own_property(o, s, key, desc)),
             ObjectKind::Arguments(_) => Ok(self.arguments_define_own_property(o, key, desc)),
+            ObjectKind::TypedArray(_) => self.typed_array_define_own_property(o, key, desc),
             _ => Ok(self.ordinary_define_own_property(o, key, desc)),
         }
     }
@@ -134,6 +141,10 @@ impl Vm {
             // 1. Let hasOwn be ? O.[[GetOwnProperty]](P).
             let own = match self.storage(cur) {
                 Storage::Proxy => return self.proxy_has(cur, key),
+                Storage::Typed => match self.typed_array_has_numeric(cur, key) {
+                    Some(has) => return Ok(has),
+                    None => self.heap.get_own_raw(cur, key).is_some(),
+                },
                 Storage::Exotic => self.get_own_property(cur, key)?.is_some(),
                 Storage::Plain => self.heap.get_own_raw(cur, key).is_some(),
             };
@@ -159,6 +170,11 @@ impl Vm {
             // 1. Let desc be ? O.[[GetOwnProperty]](P).
             let own = match self.storage(cur) {
                 Storage::Proxy => return self.proxy_get(cur, key, receiver),
+                // §10.4.5.4: a numeric key is the element (or undefined).
+                Storage::Typed => match self.typed_array_numeric_key(key) {
+                    Some(index) => return Ok(self.typed_array_get_element(cur, index)),
+                    None => self.heap.get_own_raw(cur, key),
+                },
                 Storage::Exotic => self.get_own_property(cur, key)?,
                 Storage::Plain => self.heap.get_own_raw(cur, key),
             };
@@ -210,6 +226,17 @@ impl Vm {
         let own_desc = loop {
             let own = match self.storage(cur) {
                 Storage::Proxy => return self.proxy_set(cur, key, value, receiver),
+                Storage::Typed => match self.typed_array_numeric_key(key) {
+                    // §10.4.5.5 1.b.i. The receiver itself: TypedArraySetElement.
+                    Some(index) if receiver == Value::Object(cur) => {
+                        self.typed_array_set_element(cur, index, value)?;
+                        return Ok(true);
+                    }
+                    // ii. Not a valid index: nothing happens, successfully.
+                    Some(index) if !self.is_valid_integer_index(cur, index) => return Ok(true),
+                    Some(_) => self.get_own_property(cur, key)?,
+                    None => self.heap.get_own_raw(cur, key),
+                },
                 Storage::Exotic => self.get_own_property(cur, key)?,
                 Storage::Plain => self.heap.get_own_raw(cur, key),
             };
@@ -259,7 +286,7 @@ impl Vm {
     /// place; false if that is not the case (take the full path).
     pub(crate) fn set_own_fast(&mut self, o: Obj, key: PropertyKey, value: Value) -> bool {
         match self.heap.object(o).kind {
-            ObjectKind::Proxy(_) | ObjectKind::String(_) | ObjectKind::Arguments(_) => false,
+            ObjectKind::Proxy(_) | ObjectKind::String(_) | ObjectKind::Arguments(_) | ObjectKind::TypedArray(_) => false,
             _ => self.heap.write_own_writable(o, key, value),
         }
     }
@@ -292,6 +319,7 @@ impl Vm {
     pub fn delete(&mut self, o: Obj, key: PropertyKey) -> JsResult<bool> {
         match self.storage(o) {
             Storage::Proxy => self.proxy_delete(o, key),
+            Storage::Typed => self.typed_array_delete(o, key),
             _ if matches!(self.heap.object(o).kind, ObjectKind::Arguments(_)) => Ok(self.arguments_delete(o, key)),
             _ => self.ordinary_delete(o, key),
         }
@@ -318,6 +346,7 @@ impl Vm {
         match self.heap.object(o).kind {
             ObjectKind::Proxy(_) => self.proxy_own_keys(o),
             ObjectKind::String(s) => Ok(self.string_own_keys(o, s)),
+            ObjectKind::TypedArray(_) => Ok(self.typed_array_own_keys(o)),
             _ => Ok(self.heap.own_keys_raw(o)),
         }
     }

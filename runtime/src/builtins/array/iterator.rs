@@ -110,8 +110,15 @@ fn next(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult
     };
     // Once done, always done.
     let Some(array) = array else { return Ok(iter_result(vm, Value::Undefined, true)) };
-    // b-c. len = LengthOfArrayLike(array) (typed arrays are not part of Spindle yet).
-    let len = vm.length_of_array_like(array)?;
+    // b-c. A typed array's current length (a TypeError when out of
+    // bounds), else len = ? LengthOfArrayLike(array).
+    let len = match vm.typed_array(array) {
+        Some(t) => match vm.typed_array_length(&t) {
+            Some(len) => len as u64,
+            None => return vm.type_error("Cannot iterate a typed array on a detached or out-of-bounds ArrayBuffer"),
+        },
+        None => vm.length_of_array_like(array)?,
+    };
     // d. If index ≥ len, return NormalCompletion(undefined): done from now on.
     if u64::from(index) >= len {
         set_state(vm, it, None, index);

@@ -10,10 +10,10 @@
 mod access;
 mod from_async;
 mod iteration;
-mod iterator;
+pub(crate) mod iterator;
 mod mutate;
-mod search;
-mod sort;
+pub(crate) mod search;
+pub(crate) mod sort;
 
 use super::builder::{native_function, Builder};
 use super::support::{

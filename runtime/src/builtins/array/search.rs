@@ -111,6 +111,12 @@ pub(super) fn last_index_of(vm: &mut Vm, this: Value, args: &[Value], _nt: Optio
 fn find_via_predicate(vm: &mut Vm, this: Value, args: &[Value], ascending: bool) -> JsResult<Option<(u64, Value)>> {
     // 1-2. O and len.
     let (o, len) = this_array_like(vm, this)?;
+    find_via_predicate_in(vm, o, len, args, ascending)
+}
+
+/// FindViaPredicate itself, given O and len (shared with the typed
+/// arrays, whose len comes from their buffer witness record).
+pub(crate) fn find_via_predicate_in(vm: &mut Vm, o: Obj, len: u64, args: &[Value], ascending: bool) -> JsResult<Option<(u64, Value)>> {
     // 3 (of the caller's algorithm). If IsCallable(predicate) is false, throw a TypeError.
     let predicate = require_callable(vm, arg(args, 0), "predicate")?;
     let this_arg = arg(args, 1);

@@ -29,7 +29,7 @@ fn comparator(vm: &mut Vm, comparefn: Value) -> JsResult<Comparator> {
 }
 
 /// Stable merge sort with a fallible comparison.
-fn merge_sort<T: Copy>(items: &mut [T], cmp: &mut dyn FnMut(T, T) -> JsResult<Ordering>) -> JsResult<()> {
+pub(crate) fn merge_sort<T: Copy>(items: &mut [T], cmp: &mut dyn FnMut(T, T) -> JsResult<Ordering>) -> JsResult<()> {
     let n = items.len();
     if n < 2 {
         return Ok(());
