@@ -34,6 +34,7 @@ pub(crate) mod async_iteration;
 pub(crate) mod keyed;
 pub(crate) mod iterator;
 pub(crate) mod regexp;
+pub(crate) mod date;
 
 use spindle_vm::Vm;
 
@@ -63,4 +64,5 @@ pub fn install(vm: &mut Vm) {
     keyed::install(vm);
     iterator::install(vm);
     regexp::install(vm);
+    date::install(vm);
 }

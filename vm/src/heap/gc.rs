@@ -208,6 +208,7 @@ impl Marker {
                 self.mark(it.matcher);
                 self.mark_string(it.string);
             }
+            ObjectKind::Date(_) => {}
         }
     }
 }

@@ -79,6 +79,9 @@ pub enum ObjectKind {
     RegExp(Box<super::regexp::RegExpData>),
     /// A %RegExpStringIteratorPrototype% instance (`matchAll`).
     RegExpStringIterator(Box<super::regexp::RegExpStringIterator>),
+    /// A Date instance: its [[DateValue]], a time value (NaN or integral
+    /// within ±8.64e15).
+    Date(f64),
 }
 
 /// Where a generator is in its life.
