@@ -35,6 +35,7 @@ pub(crate) mod keyed;
 pub(crate) mod iterator;
 pub(crate) mod regexp;
 pub(crate) mod binary;
+pub(crate) mod date;
 
 use spindle_vm::Vm;
 
@@ -65,4 +66,5 @@ pub fn install(vm: &mut Vm) {
     iterator::install(vm);
     regexp::install(vm);
     binary::install(vm);
+    date::install(vm);
 }

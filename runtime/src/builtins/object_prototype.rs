@@ -118,6 +118,8 @@ fn builtin_tag(vm: &mut Vm, o: Obj) -> JsResult<&'static str> {
         ObjectKind::String(_) => "String",
         // 13. [[RegExpMatcher]] → "RegExp".
         ObjectKind::RegExp(_) => "RegExp",
+        // 12. [[DateValue]] → "Date".
+        ObjectKind::Date(_) => "Date",
         // 14. Otherwise "Object".
         _ => "Object",
     })

@@ -1,7 +1,6 @@
 //! The host's scheduling globals, as Node has them: `setTimeout`,
 //! `setInterval`, `setImmediate`, their `clear…` functions and
-//! `queueMicrotask`; and, until the real `Date` is installed, a minimal
-//! `Date` with `Date.now()` on the event loop's clock.
+//! `queueMicrotask`.
 //!
 //! Timers are numbered (Node returns `Timeout` objects; the ids here are
 //! numbers, accepted by every `clear…` function, as Node accepts a
@@ -9,8 +8,8 @@
 //! value outside 1 ..= 2^31 - 1 (NaN included) becomes 1 ms. The event
 //! loop that runs them is `crate::event_loop`.
 
-use super::builder::{native_function, Builder};
-use super::support::{arg, install_global};
+use super::builder::Builder;
+use super::support::arg;
 use crate::event_loop;
 use spindle_vm::object::Attributes;
 use spindle_vm::promise::Job;
@@ -20,8 +19,7 @@ use spindle_vm::{JsResult, Vm};
 /// Node's TIMEOUT_MAX: the largest delay, 2^31 - 1 ms.
 const TIMEOUT_MAX: f64 = 2_147_483_647.0;
 
-/// Installs the timer globals, `queueMicrotask` and, if no `Date` exists
-/// yet, the minimal one.
+/// Installs the timer globals and `queueMicrotask`.
 pub(crate) fn install(vm: &mut Vm) {
     let global = vm.realm.global;
     Builder::new(vm, global)
@@ -32,27 +30,6 @@ pub(crate) fn install(vm: &mut Vm) {
         .method("setImmediate", 1, set_immediate)
         .method("setInterval", 2, set_interval)
         .method("setTimeout", 2, set_timeout);
-    install_minimal_date(vm);
-}
-
-/// A `Date` with only `Date.now()`, when no other module installed one.
-fn install_minimal_date(vm: &mut Vm) {
-    let key = vm.heap.key_from_str("Date");
-    if vm.heap.get_own_raw(vm.realm.global, key).is_some() {
-        return;
-    }
-    let date = native_function(vm, "Date", 7, date_unsupported, true);
-    Builder::new(vm, date).method("now", 0, date_now);
-    install_global(vm, "Date", Value::Object(date));
-}
-
-fn date_unsupported(vm: &mut Vm, _this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
-    vm.type_error("Date objects are not supported yet (only Date.now())")
-}
-
-/// `Date.now()`: milliseconds since the epoch, on the loop's clock.
-fn date_now(vm: &mut Vm, _this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
-    Ok(Value::Number(event_loop::date_now(vm)))
 }
 
 /// Node's validateFunction: a TypeError with code ERR_INVALID_ARG_TYPE.

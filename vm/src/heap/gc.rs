@@ -211,6 +211,7 @@ impl Marker {
             ObjectKind::ArrayBuffer(_) => {}
             ObjectKind::TypedArray(t) => self.mark_object(t.buffer),
             ObjectKind::DataView(v) => self.mark_object(v.buffer),
+            ObjectKind::Date(_) => {}
         }
     }
 }

@@ -85,6 +85,9 @@ pub enum ObjectKind {
     TypedArray(super::typed_array::TypedArrayData),
     /// A DataView ([[ViewedArrayBuffer]], [[ByteOffset]], [[ByteLength]]).
     DataView(super::array_buffer::DataViewData),
+    /// A Date instance: its [[DateValue]], a time value (NaN or integral
+    /// within ±8.64e15).
+    Date(f64),
 }
 
 /// Where a generator is in its life.

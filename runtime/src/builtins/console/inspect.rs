@@ -330,6 +330,11 @@ impl<'v> Ctx<'v> {
             frame.base = if pre == "RegExp " { text } else { format!("{pre}{text}") };
             return if no_keys { Err(std::mem::take(&mut frame.base)) } else { Ok(()) };
         }
+        if let Some(text) = crate::builtins::date::inspect_text(self.vm, o) {
+            let pre = prefix(c, tag, "Date", "");
+            frame.base = if pre == "Date " { text } else { format!("{pre}{text}") };
+            return if no_keys { Err(std::mem::take(&mut frame.base)) } else { Ok(()) };
+        }
         if is_error(self, o) {
             frame.base = self.format_error(o, c, tag, &mut frame.keys);
             return if frame.is_empty() { Err(std::mem::take(&mut frame.base)) } else { Ok(()) };
