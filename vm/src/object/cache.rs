@@ -146,6 +146,11 @@ impl Vm {
             Some((Mode::ReadOnly | Mode::Writable, v)) => Ok(v),
             Some((Mode::Getter, Value::Object(g))) => self.call(Value::Object(g), Value::Object(o), &[]),
             Some((Mode::Getter, _)) => Ok(Value::Undefined),
+            // An array's `length` is always its own data property (never
+            // in the shape, so never cached).
+            _ if key == self.heap.names.length && matches!(self.heap.object(o).kind, ObjectKind::Array) => {
+                Ok(Value::Number(f64::from(self.heap.array_length(o))))
+            }
             _ => {
                 self.fill_cache(o, key, cache);
                 self.get(o, PropertyKey::Atom(key), Value::Object(o))
