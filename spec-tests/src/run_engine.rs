@@ -170,10 +170,13 @@ mod tests {
             "print($262.global === this);\n\
              print($262.evalScript('var fromEval = 5; fromEval + 1'), fromEval);\n\
              $262.gc();\n\
-             print(typeof $262.createRealm, typeof $262.detachArrayBuffer);",
+             print(typeof $262.createRealm, typeof $262.detachArrayBuffer);\n\
+             var b = new ArrayBuffer(4); $262.detachArrayBuffer(b);\n\
+             print(b.detached, b.byteLength);\n\
+             try { $262.detachArrayBuffer({}); } catch (e) { print(e.name); }",
         );
         assert_eq!(c.error, None, "{:?}", c.failure);
-        assert_eq!(c.printed, "true\n6 5\nundefined undefined\n");
+        assert_eq!(c.printed, "true\n6 5\nundefined function\ntrue 0\nTypeError\n");
         let c = run(Mode::Sloppy, "$262.evalScript('let let');");
         assert_eq!(raised(&c), (Phase::Runtime, "SyntaxError"));
     }

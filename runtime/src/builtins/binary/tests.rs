@@ -53,3 +53,12 @@ fn data_view_get_set() {
     check("var v = new DataView(new ArrayBuffer(8)); v.setFloat16(2, 1.5); v.setBigInt64(0, -1n, true); [v.getBigUint64(0), v.getInt8(7)].join()", "18446744073709551615,-1");
     check("try { new DataView(new ArrayBuffer(2)).getInt32(0) } catch (e) { e.name }", "RangeError");
 }
+
+#[test]
+fn console_shows_binary_data_like_node() {
+    check("new Uint8Array([1, 2, 3])", "Uint8Array(3) [ 1, 2, 3 ]");
+    check("new BigInt64Array([1n, -2n])", "BigInt64Array(2) [ 1n, -2n ]");
+    check("[new Int8Array(0)]", "[ Int8Array(0) [] ]");
+    check("new Uint8Array([1, 255]).buffer", "ArrayBuffer { [Uint8Contents]: <01 ff>, byteLength: 2 }");
+    check("var b = new ArrayBuffer(1); b.transfer(); b", "ArrayBuffer { (detached), byteLength: 0 }");
+}

@@ -89,6 +89,12 @@ pub(super) enum Body {
     Weak,
     /// What a Map or Set iterator has yet to yield.
     CollectionIterator,
+    /// A typed array's elements.
+    TypedArray,
+    /// An ArrayBuffer's bytes and `byteLength`.
+    ArrayBuffer,
+    /// A DataView's `byteLength`, `byteOffset` and `buffer`.
+    DataView,
 }
 
 /// How an object is about to be written.
@@ -295,6 +301,19 @@ impl<'v> Ctx<'v> {
                 frame.braces.0 = open;
                 frame.body = body;
             }
+            ObjectKind::TypedArray(_) | ObjectKind::ArrayBuffer(_) | ObjectKind::DataView(_) => {
+                frame.keys = self.own_keys(o, false);
+                let Some((open, close, body)) = self.binary_head(o, c, &tag) else { return Err(String::new()) };
+                let empty = self.vm.typed_array(o).is_some_and(|t| self.vm.typed_array_length(&t).unwrap_or(0) == 0);
+                if matches!(body, Body::TypedArray) && empty && frame.is_empty() {
+                    return Err(format!("{open}{close}"));
+                }
+                if matches!(body, Body::TypedArray) {
+                    frame.extras = Extras::Array;
+                }
+                frame.braces = (open, close);
+                frame.body = body;
+            }
             _ => {
                 frame.keys = self.own_keys(o, false);
                 self.prepare_plain(o, c, &tag, &mut frame)?;
@@ -360,6 +379,9 @@ impl<'v> Ctx<'v> {
             Body::Collection => self.format_collection(o, recurse_times),
             Body::Weak => vec!["<items unknown>".into()],
             Body::CollectionIterator => self.format_collection_iterator(o, recurse_times),
+            Body::TypedArray => self.format_typed_array(o),
+            Body::ArrayBuffer => self.format_array_buffer(o, recurse_times),
+            Body::DataView => self.format_data_view(o, recurse_times),
             Body::Promise(PromiseState::Fulfilled(v) | PromiseState::Rejected(v)) => {
                 self.indentation += 2;
                 let text = self.format_value(v, recurse_times);

@@ -10,10 +10,12 @@
 //! Modules: `format` (the format string), `inspect` (the recursive
 //! formatter and its per-kind `match`), `naming` (constructor names,
 //! function heads), `collections` (Map, Set, their iterators and the weak
-//! collections), `errors` (error stacks), `layout` (line breaking),
-//! `text` (quoting, escapes, widths), `reflect` (reading objects without
-//! running JavaScript).
+//! collections), `binary` (typed arrays, ArrayBuffer, DataView),
+//! `errors` (error stacks), `layout` (line breaking), `text` (quoting,
+//! escapes, widths), `reflect` (reading objects without running
+//! JavaScript).
 
+mod binary;
 mod collections;
 mod errors;
 mod format;
