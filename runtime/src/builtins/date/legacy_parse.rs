@@ -170,18 +170,20 @@ impl DayComposer {
         }
     }
 
-    /// Year, month (0-11) and day, if they make a date.
-    fn write(&self) -> Option<(f64, f64, f64)> {
+    /// Year, month (0-11) and day, if they make a date; `timeless`: no
+    /// time was given (a lone number is then a year, as in Node).
+    fn write(&self, timeless: bool) -> Option<(f64, f64, f64)> {
         let mut c = self.comps.clone();
         if c.is_empty() {
             return None;
         }
         let lone = c.len() == 1;
+        let lone_year = lone && timeless;
         c.resize(3, (1, 1));
         let not_day = |(n, len): (i64, usize)| len > 2 || !is_day(n);
         let (year, month, day) = match self.named_month {
             // A lone number is a year, at the start of it.
-            None if lone => (c[0], 1, 1),
+            None if lone_year => (c[0], 1, 1),
             None if self.iso || not_day(c[0]) => (c[0], c[1].0, c[2].0),
             None => (c[2], c[0].0, c[1].0),
             Some(m) if lone => ((1, 1), m, c[0].0),
@@ -420,7 +422,7 @@ pub(crate) fn parse(text: &str) -> Option<f64> {
     let day = DayComposer { iso, ..DayComposer::default() };
     let mut p = Parser { tokens, at: 0, day, time: TimeComposer::default(), zone: ZoneComposer::default(), has_read_number: false };
     p.run()?;
-    let (year, month, date) = p.day.write()?;
+    let (year, month, date) = p.day.write(p.time.comps.is_empty())?;
     let t = make_date(make_day(year, month, date), p.time.write()?);
     Some(match p.zone.write() {
         Some(offset) => t - offset,
@@ -455,6 +457,8 @@ mod tests {
         assert_eq!(utc("12/31/99 Z"), Some(946_598_400_000.0));
         assert_eq!(utc("1/2/2000 10:00:00.5 GMT"), Some(946_807_200_500.0));
         assert_eq!(utc("2000-01-01T10:00:00+0100"), None);
+        assert_eq!(utc("99 Z"), Some(915_148_800_000.0));
+        assert_eq!(utc("1:2:3:4:5 Z"), Some(988_678_923_004.0));
     }
 
     #[test]

@@ -127,7 +127,7 @@ fn iso_offset(c: &mut Cursor<'_>) -> Option<f64> {
     let hours = c.digits(2)?;
     c.eat(b':');
     let minutes = c.digits(2)?;
-    (hours < 24.0 && minutes < 60.0).then(|| sign * (hours * 60.0 + minutes) * MS_PER_MINUTE)
+    (hours < 24.0 && minutes < 60.0).then_some(sign * (hours * 60.0 + minutes) * MS_PER_MINUTE)
 }
 
 /// The Date Time String Format (§21.4.1.32) of the whole of `text`.
