@@ -353,7 +353,12 @@ impl<'a> Compiler<'a, '_> {
     fn unary(&mut self, u: &Unary<'a>, dst: Reg) -> CResult<()> {
         match u.op {
             UnaryOp::Typeof => {
-                if let Expr::Ident(id) = u.arg {
+                // `typeof (x)` is still a reference: no ReferenceError (§13.5.1.2).
+                let mut arg = u.arg;
+                while let Expr::Paren(inner, _) = arg {
+                    arg = *inner;
+                }
+                if let Expr::Ident(id) = arg {
                     self.load_var_for_typeof(id, dst);
                 } else {
                     self.expr(&u.arg, dst)?;

@@ -34,6 +34,7 @@ impl<'a> Compiler<'a, '_> {
     /// (a class constructor shows the whole class).
     pub(crate) fn function_with_source(&mut self, f: &Function<'a>, kind: FunctionKind, name: &str, source: crate::Span) -> CResult<Rc<spindle_vm::bytecode::FunctionProto>> {
         let outer_scope = self.f.scope;
+        self.fn_flags.insert(f.scope, f.flags);
         let state = FunctionState::new(f.scope, f.flags.strict);
         let saved = std::mem::replace(&mut self.f, state);
         self.f.scope = outer_scope;
@@ -208,7 +209,9 @@ impl<'a> Compiler<'a, '_> {
             let mark = self.f.b.mark();
             let r = self.f.b.alloc();
             self.closure(f, r, None)?;
-            if self.scopes.scope(self.f.scope).kind == ScopeKind::Script {
+            let eval_var = self.scopes.lookup_local(self.f.scope, id.name).is_some_and(|i| self.declare_eval_var(self.f.scope, i, Some(r)));
+            if eval_var {
+            } else if self.scopes.scope(self.f.scope).kind == ScopeKind::Script {
                 let a = self.atom(id.name);
                 self.emit(Instr::DeclareGlobalVar { a, func: r, has_func: 1 });
             } else {

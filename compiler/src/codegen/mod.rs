@@ -14,6 +14,7 @@
 mod builder;
 mod class;
 mod control;
+mod eval_code;
 mod eval_site;
 mod expr;
 mod function;
@@ -36,6 +37,8 @@ use std::rc::Rc;
 
 type CResult<T> = Result<T, SyntaxError>;
 
+pub use eval_code::compile_eval;
+
 /// Compiles a parsed script into the proto of its top-level code. Atoms
 /// (names and string constants) are interned in `heap`, so the result runs
 /// on the VM owning that heap.
@@ -49,6 +52,8 @@ pub fn compile_script(program: &Program<'_>, scopes: &ScopeTree<'_>, heap: &mut 
         f: FunctionState::new(program.scope, program.strict),
         env_slots: FxHashMap::default(),
         private_scopes: Vec::new(),
+        fn_flags: FxHashMap::default(),
+        eval_outer: None,
     };
     c.script_body(program)?;
     let f = std::mem::replace(&mut c.f, FunctionState::new(program.scope, false));
@@ -136,6 +141,11 @@ pub(crate) struct Compiler<'a, 'h> {
     pub(crate) env_slots: FxHashMap<ScopeId, scopes::EnvLayout>,
     /// Private names of the classes being compiled, innermost last.
     pub(crate) private_scopes: Vec<class::PrivateScope<'a>>,
+    /// The flags of each function compiled, by its scope (what a direct
+    /// eval inside may contain).
+    pub(crate) fn_flags: FxHashMap<ScopeId, crate::ast::FunctionFlags>,
+    /// Eval code: the site of the call that runs it.
+    pub(crate) eval_outer: Option<&'h spindle_vm::bytecode::EvalSite>,
 }
 
 impl<'a> Compiler<'a, '_> {

@@ -49,18 +49,25 @@ impl<'a> Compiler<'a, '_> {
         let slots = s
             .bindings
             .iter()
-            .map(|b| {
-                (b.captured || (mapped && b.kind == BindingKind::Param)).then(|| {
+            .enumerate()
+            .map(|(i, b)| {
+                let in_env = b.captured || (mapped && b.kind == BindingKind::Param);
+                (in_env && self.eval_var(scope, i as u32).is_none()).then(|| {
                     next += 1;
                     next - 1
                 })
             })
             .collect();
-        let this_slot = (s.arrow_captures && s.kind.is_function_boundary() && s.kind != ScopeKind::Arrow).then(|| {
+        let own_this = (s.kind.is_function_boundary() && s.kind != ScopeKind::Arrow) || s.kind == ScopeKind::Eval;
+        let this_slot = (s.arrow_captures && own_this).then(|| {
             next += 1;
             next - 1
         });
-        EnvLayout { size: next, slots, this_slot }
+        // A function with a sloppy direct eval always has an environment,
+        // for the eval-vars object the eval may give it.
+        let eval_vars = s.has_direct_eval && !s.strict && s.kind.is_function_boundary();
+        let size = if eval_vars { next.max(1) } else { next };
+        EnvLayout { size, slots, this_slot }
     }
 
     /// The scope has an environment at run time.
@@ -71,7 +78,12 @@ impl<'a> Compiler<'a, '_> {
     /// For a name that resolves dynamically (inside `with`): how many
     /// environments out to search for `with` objects, else `None`.
     pub(crate) fn dynamic_depth(&mut self, id: Ident<'a>) -> Option<u16> {
-        let Resolution::Dynamic { fallback } = self.scopes.resolution(id.id) else { return None };
+        let fallback = match self.scopes.resolution(id.id) {
+            Resolution::Local { scope, binding, .. } => return self.eval_var_depth(Some((scope, binding))),
+            Resolution::Dynamic { fallback } => fallback,
+            Resolution::Global => return None,
+        };
+        let eval_depth = self.eval_var_depth(fallback).unwrap_or(0);
         let target = match fallback {
             Some((scope, _)) => scope,
             None => {
@@ -82,7 +94,7 @@ impl<'a> Compiler<'a, '_> {
                 s
             }
         };
-        let depth = self.env_depth(target);
+        let depth = self.env_depth(target).max(eval_depth);
         (depth > 0).then_some(depth)
     }
 
@@ -116,7 +128,7 @@ impl<'a> Compiler<'a, '_> {
         let bindings = self.scopes.scope(scope).bindings.clone();
         let slots = self.layout(scope).slots.clone();
         for (i, b) in bindings.iter().enumerate() {
-            if self.scopes.scope(scope).kind == ScopeKind::Script {
+            if self.scopes.scope(scope).kind == ScopeKind::Script || self.eval_var(scope, i as u32).is_some() {
                 continue;
             }
             match slots.get(i).copied().flatten() {
@@ -158,6 +170,12 @@ impl<'a> Compiler<'a, '_> {
     pub(crate) fn binding_loc(&mut self, scope: ScopeId, index: u32) -> Loc {
         if self.scopes.scope(scope).kind == ScopeKind::Script {
             return Loc::Global;
+        }
+        match self.eval_var(scope, index) {
+            Some(super::eval_code::EvalVar::Static(s, i)) => return self.binding_loc(s, i),
+            // Global, or reached by name with the global binding as the fallback.
+            Some(_) => return Loc::Global,
+            None => {}
         }
         if let Some(slot) = self.layout(scope).slots.get(index as usize).copied().flatten() {
             let depth = self.env_depth(scope);
@@ -332,7 +350,9 @@ impl<'a> Compiler<'a, '_> {
 
     /// Assigns `src` to variable `id` (`init`: its declaration initialises it).
     pub(crate) fn store_var(&mut self, id: Ident<'a>, src: Reg, init: bool) {
-        if let (false, Some(depth)) = (init, self.dynamic_depth(id)) {
+        let binding = self.ident_loc(id).1;
+        let by_name = !init || self.eval_var_depth(binding).is_some();
+        if let (true, Some(depth)) = (by_name, self.dynamic_depth(id)) {
             let a = self.atom(id.name);
             let site = self.f.b.emit_jump(Instr::SetName { src, a, depth, target: 0 });
             self.store_static_var(id, src, init);

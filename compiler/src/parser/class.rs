@@ -245,7 +245,7 @@ impl<'a> Parser<'a> {
 
     /// At the end of a class body: names used but not declared go to the
     /// enclosing class, or are an error.
-    fn finish_private_names(&mut self) -> PResult<()> {
+    pub(super) fn finish_private_names(&mut self) -> PResult<()> {
         let Some(class) = self.classes.pop() else { return Ok(()) };
         for (name, span) in class.used {
             if class.declared.iter().any(|d| d.0 == name) {

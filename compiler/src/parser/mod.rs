@@ -14,6 +14,7 @@
 //! needed, so no input can overflow the Rust stack.
 
 mod context;
+mod eval;
 mod expr;
 mod function;
 mod class;
@@ -32,6 +33,7 @@ use crate::scope::{ScopeKind, ScopeTree};
 use crate::span::Span;
 use bumpalo::Bump;
 pub(crate) use context::{CoverErrors, FnCtx};
+pub use eval::parse_eval;
 
 /// How deeply constructs may nest before the parser gives up with
 /// "nested too deeply" rather than risk the stack of later passes.

@@ -127,7 +127,7 @@ impl<'a> ScopeTree<'a> {
     /// Function declarations directly in this scope are var-like: the top
     /// level of a function or of a script (not of a module).
     pub fn functions_are_vars(&self, scope: ScopeId) -> bool {
-        matches!(self.scopes[scope].kind, ScopeKind::Script | ScopeKind::Function | ScopeKind::Arrow | ScopeKind::ClassInit)
+        matches!(self.scopes[scope].kind, ScopeKind::Script | ScopeKind::Function | ScopeKind::Arrow | ScopeKind::ClassInit | ScopeKind::Eval)
     }
 
     /// The name is declared as a parameter in `scope`.

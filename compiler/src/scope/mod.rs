@@ -44,12 +44,18 @@ pub enum ScopeKind {
     Class,
     /// A `with` statement body: names resolve dynamically.
     With,
+    /// The top level of eval code: its own lexical environment, and in
+    /// strict code its variable environment; the `var`s and functions of
+    /// sloppy eval code belong to the caller's variable environment. Its
+    /// outer scopes are synthetic copies of the call site's
+    /// ([`crate::parser::parse_eval`]).
+    Eval,
 }
 
 impl ScopeKind {
     /// This scope is where `var` declarations land.
     pub fn is_var_scope(self) -> bool {
-        matches!(self, ScopeKind::Script | ScopeKind::Module | ScopeKind::Function | ScopeKind::Arrow | ScopeKind::ClassInit)
+        matches!(self, ScopeKind::Script | ScopeKind::Module | ScopeKind::Function | ScopeKind::Arrow | ScopeKind::ClassInit | ScopeKind::Eval)
     }
 
     /// This scope binds its own `this` (and, except in class initialisers, `arguments`).
@@ -91,6 +97,28 @@ impl BindingKind {
     /// Assigning to it is a TypeError (or silently ignored, for a sloppy SelfName).
     pub fn is_immutable(self) -> bool {
         matches!(self, BindingKind::Const | BindingKind::Import | BindingKind::SelfName)
+    }
+
+    const ALL: [BindingKind; 9] = [
+        BindingKind::Var,
+        BindingKind::Let,
+        BindingKind::Const,
+        BindingKind::Class,
+        BindingKind::Function,
+        BindingKind::Param,
+        BindingKind::CatchParam,
+        BindingKind::Import,
+        BindingKind::SelfName,
+    ];
+
+    /// A number for the kind, to describe bindings to direct eval code.
+    pub fn code(self) -> u8 {
+        BindingKind::ALL.iter().position(|&k| k == self).unwrap_or(0) as u8
+    }
+
+    /// The kind of [`BindingKind::code`] `code` (`Var` for an unknown code).
+    pub fn from_code(code: u8) -> BindingKind {
+        BindingKind::ALL.get(code as usize).copied().unwrap_or(BindingKind::Var)
     }
 }
 
@@ -319,11 +347,12 @@ impl<'a> ScopeTree<'a> {
     }
 
     /// The nearest enclosing scope (or `scope` itself) with its own `this`,
-    /// skipping arrows; the top-level scope if none.
+    /// skipping arrows (eval code counts: its arrows keep the `this` it
+    /// got from its caller); the top-level scope if none.
     pub fn this_scope(&self, mut scope: ScopeId) -> ScopeId {
         loop {
             let s = &self.scopes[scope];
-            if matches!(s.kind, ScopeKind::Function | ScopeKind::ClassInit) {
+            if matches!(s.kind, ScopeKind::Function | ScopeKind::ClassInit | ScopeKind::Eval) {
                 return scope;
             }
             match s.parent {

@@ -4,17 +4,15 @@
 //! serves the interpreter's direct `eval(...)` through the VM's host hooks.
 //! The URI functions are in `uri.rs`.
 //!
-//! Known gap (the VM's, not this module's): direct eval runs with the
-//! scoping of indirect eval — the code sees only global bindings, its
-//! top-level `let`/`const` become global lexical bindings, and strict eval
-//! code declares its `var`s globally. What it does know of the caller comes
-//! from the call site's `EvalSite`: its strictness, and the lexical names a
-//! sloppy `var` of the eval code may not hoist over (a SyntaxError).
+//! Direct eval runs in its caller's scope: the call site's `EvalSite`
+//! describes the caller's environments, `this` and context, the code is
+//! compiled against it (`parse_eval`, `compile_eval`) and run in the
+//! caller's environment (`Vm::run_eval`).
 
 use super::builder::{native_function, Builder};
 use super::support::{arg, install_global};
 use spindle_compiler::scope::BindingKind;
-use spindle_compiler::{compile_script, parse, Goal, Parsed};
+use spindle_compiler::{compile_eval, parse_eval, Parsed};
 use spindle_vm::bytecode::EvalSite;
 use spindle_vm::heap::Heap;
 use spindle_vm::object::Attributes;
@@ -87,12 +85,17 @@ fn parse_float(vm: &mut Vm, _this: Value, args: &[Value], _nt: Option<Obj>) -> J
 /// eval(x) (§19.2.1): an indirect eval.
 fn eval(vm: &mut Vm, _this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
     // 1. Return ? PerformEval(x, false, false).
-    perform_eval(vm, arg(args, 0), &EvalSite::default())
+    perform(vm, arg(args, 0), &EvalSite::default(), false)
 }
 
-/// PerformEval(x, strictCaller, direct) (§19.2.1.1), the host hook the
+/// PerformEval(x, strictCaller, true) (§19.2.1.1), the host hook the
 /// interpreter calls for a direct eval (`site` describes the caller).
 fn perform_eval(vm: &mut Vm, x: Value, site: &EvalSite) -> JsResult<Value> {
+    perform(vm, x, site, true)
+}
+
+/// PerformEval(x, site.strict, direct).
+fn perform(vm: &mut Vm, x: Value, site: &EvalSite, direct: bool) -> JsResult<Value> {
     let strict = site.strict;
     // 2. If x is not a String, return x.
     let Value::String(s) = x else { return Ok(x) };
@@ -101,23 +104,29 @@ fn perform_eval(vm: &mut Vm, x: Value, site: &EvalSite) -> JsResult<Value> {
     //        directive and an empty-valued statement, so the completion
     //        value is unchanged).
     let source = if strict { format!("\"use strict\";void 0;{text}") } else { text };
-    // 6-10. Let script be ParseText(x, Script); errors are SyntaxErrors.
+    // 5-10. Let script be ParseText(x, Script), with the early errors of
+    //       the caller's context; errors are SyntaxErrors.
     let proto = {
         let arena = bumpalo::Bump::new();
-        let parsed = match parse(&arena, &source, Goal::Script) {
+        let parsed = match parse_eval(&arena, &source, site, &vm.heap) {
             Ok(p) => p,
             Err(e) => return vm.syntax_error(&e.message),
         };
         if let Some(name) = var_hoisted_over_lexical(&parsed, site, &mut vm.heap) {
             return vm.syntax_error(&format!("Identifier '{name}' has already been declared"));
         }
-        match compile_script(&parsed.program, &parsed.scopes, &mut vm.heap, EVAL_FILE, &source) {
+        match compile_eval(&parsed.program, &parsed.scopes, site, &arena, &mut vm.heap, EVAL_FILE, &source) {
             Ok(p) => p,
             Err(e) => return vm.syntax_error(&e.message),
         }
     };
-    // 13-30. EvalDeclarationInstantiation and evaluation of the body.
-    vm.run_script(proto)
+    // 13-30. EvalDeclarationInstantiation and evaluation of the body, in
+    //        the caller's environment for a direct eval, else the global one.
+    if direct {
+        vm.run_eval(proto, site.this_slot)
+    } else {
+        vm.run_script(proto)
+    }
 }
 
 /// EvalDeclarationInstantiation step 3.d (§19.2.1.3): a `var` (or
@@ -168,5 +177,40 @@ mod tests {
         assert_eq!(run("var r; try { eval('a b') } catch (e) { r = e instanceof SyntaxError } r"), "true");
         assert_eq!(run("'use strict'; eval('')"), "undefined");
         assert_eq!(run("'use strict'; var r; try { eval('with ({}) {}') } catch (e) { r = e.name } r"), "SyntaxError");
+    }
+
+    #[test]
+    fn direct_eval_sees_the_callers_bindings() {
+        assert_eq!(run("function f(a) { var x = 1; return eval('a + x'); } f(2)"), "3");
+        assert_eq!(run("function f() { let q = 3; { let q = 4; return eval('q'); } } f()"), "4");
+        assert_eq!(run("function f() { var c = 1; return eval('c = 5'), c; } f()"), "5");
+        assert_eq!(run("function f() { var r; try { eval('let t = t') } catch (e) { r = e.name } return r; } f()"), "ReferenceError");
+        assert_eq!(run("var r = (function g() { 'use strict'; try { eval('g = 1') } catch (e) { return e.name } })(); r"), "TypeError");
+        assert_eq!(run("function f() { var o = { w: 9 }; with (o) { return eval('w'); } } f()"), "9");
+    }
+
+    #[test]
+    fn sloppy_eval_vars_join_the_callers_variable_environment() {
+        assert_eq!(run("function f() { eval('var y = 5'); return y; } f() + typeof y"), "5undefined");
+        assert_eq!(run("function f() { eval('var z = 1'); var d = delete z; return d + typeof z; } f()"), "trueundefined");
+        assert_eq!(run("function f() { var e = 1; eval('var e = 2'); return e; } f()"), "2");
+        assert_eq!(run("function f() { eval('function g() { return this }'); return g() === globalThis; } f()"), "true");
+        assert_eq!(run("function f() { eval(\"eval('var n = 3')\"); return n; } f()"), "3");
+        assert_eq!(run("function f() { 'use strict'; eval('var s = 1'); return typeof s; } f()"), "undefined");
+        assert_eq!(run("eval('var gv = 1'); delete globalThis.gv"), "true");
+        assert_eq!(run("eval('let l = 1; l + 1') + typeof l"), "2undefined");
+        assert_eq!(run("Object.preventExtensions(globalThis); var r; try { eval('var nx') } catch (e) { r = e.name } r"), "TypeError");
+    }
+
+    #[test]
+    fn direct_eval_has_the_callers_this_and_function_context() {
+        assert_eq!(run("var o = { f() { return eval('this') === o } }; o.f()"), "true");
+        assert_eq!(run("function f() { return (() => eval('this'))() } var o = {}; f.call(o) === o"), "true");
+        assert_eq!(run("function F() { return eval('new.target') } new F() === F && F() === undefined"), "true");
+        assert_eq!(run("class A { m() { return 1 } } class B extends A { m() { return eval('super.m() + 1') } } new B().m()"), "2");
+        assert_eq!(run("class P { #x = 7; get() { return eval('this.#x') } } new P().get()"), "7");
+        assert_eq!(run("function f() { return eval('arguments.length') } f(1, 2, 3)"), "3");
+        assert_eq!(run("var r; try { eval('new.target') } catch (e) { r = e.name } r"), "SyntaxError");
+        assert_eq!(run("var r; class C { x = eval('try { eval(\"arguments\") } catch (e) { r = e.name }') } new C(); r"), "SyntaxError");
     }
 }

@@ -471,4 +471,10 @@ define_instructions! {
     GetAsyncIterator { iter: R, src: R };
     /// AsyncGeneratorYield(R[value]) (already awaited): settle the oldest request with { value, done: false }, then go on at once with the next request or suspend; on resumption R[resume] and R[mode] hold the request's completion
     AsyncGeneratorYield { value: R };
+
+    // ----- eval -----
+    /// declare var a of sloppy direct eval code (a function R[func] if has_func != 0) as a deletable binding: a global var if global != 0, else a property of the eval-vars object of the function environment depth envs out
+    DeclareEvalVar { a: A, func: R, has_func: U, depth: U, global: U };
+    /// throw unless eval code may declare global var a (a function if func != 0): SyntaxError for a global lexical binding, TypeError if not CanDeclareGlobalVar / CanDeclareGlobalFunction
+    CanDeclareGlobal { a: A, func: U };
 }

@@ -36,6 +36,52 @@ pub struct EvalSite {
     /// in a parameter list, the parameters and `arguments`): a `var` of
     /// sloppy eval code with one of these names is a SyntaxError.
     pub lexical_names: Box<[crate::value::Atom]>,
+    /// The environments the call site sees, innermost first, out to (not
+    /// including) the global one; empty for indirect eval.
+    pub scopes: Box<[EvalScope]>,
+    /// Where the caller's `this` is: `None` for its frame's, else
+    /// `(depth, slot)` of an environment (an arrow function's lexical `this`).
+    pub this_slot: Option<(u16, u16)>,
+    /// What the eval code may contain (§19.2.1.1 steps 5-8): the caller is
+    /// in a non-arrow function (`new.target`), in a method (`super.x`), in a
+    /// derived constructor (`super()`), in a class field initialiser or
+    /// static block (`arguments` is an early error).
+    pub in_function: bool,
+    /// See `in_function`.
+    pub in_method: bool,
+    /// See `in_function`.
+    pub in_derived_constructor: bool,
+    /// See `in_function`.
+    pub in_class_field_initializer: bool,
+}
+
+/// One run-time environment seen by a direct eval call site.
+#[derive(Debug)]
+pub struct EvalScope {
+    /// What kind of scope made it.
+    pub kind: EvalScopeKind,
+    /// Its code is strict.
+    pub strict: bool,
+    /// Its bindings: name, slot, and the compiler's code of the binding kind
+    /// (for TDZ and immutability).
+    pub bindings: Box<[(crate::value::Atom, u16, u8)]>,
+    /// A class body's private names and the slots holding them.
+    pub private_names: Box<[(crate::value::Atom, u16)]>,
+}
+
+/// The kind of scope an [`EvalScope`] comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvalScopeKind {
+    /// A block, `catch`, class body or other declarative scope.
+    Declarative,
+    /// A function's variable environment; `sloppy_eval`: it contains a
+    /// sloppy direct eval, so it may hold an object of eval-declared vars.
+    Function {
+        /// See above.
+        sloppy_eval: bool,
+    },
+    /// A `with` statement's object environment.
+    With,
 }
 
 /// The literal pieces of a tagged template call site.

@@ -54,6 +54,49 @@ impl Vm {
         result
     }
 
+    /// Runs direct eval code (a proto of kind `Script`) in the context of
+    /// the calling frame (PerformEval steps 16-30, §19.2.1.1): on its current
+    /// environment, with its `this` (`this_slot`: read from that
+    /// environment slot instead, for an arrow function), its new.target,
+    /// and its function (whose home object `super` uses).
+    pub fn run_eval(&mut self, proto: Rc<FunctionProto>, this_slot: Option<(u16, u16)>) -> JsResult<Value> {
+        let global = Value::Object(self.realm.global);
+        let (function, new_target, frame_this) = self.interp.frames.last().map_or((None, None, global), |f| (f.function, f.new_target, f.this));
+        let this = match this_slot {
+            Some((depth, slot)) => self.env_slot(depth, slot),
+            None => frame_this,
+        };
+        let env = self.interp.env;
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
+            if self.interp.frames.len() >= self.interp.limits.max_frames {
+                return self.range_error("Maximum call stack size exceeded");
+            }
+            self.interp.save_top();
+            let entry = self.interp.frames.len();
+            let base = self.interp.stack.len();
+            let frame = Frame {
+                function,
+                proto: proto.clone(),
+                pc: 0,
+                base,
+                env,
+                env_depth: 0,
+                this,
+                new_target,
+                args: None,
+                return_to: None,
+                construct: false,
+                generator: None,
+            };
+            self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
+            self.interp.frames.push(frame);
+            self.interp.load_top();
+            let result = self.run_frames(entry);
+            self.interp.load_top();
+            result
+        })
+    }
+
     /// Pushes a frame for closure `f` and makes it the top frame. The
     /// caller's machine registers must already be saved.
     pub(crate) fn push_frame(

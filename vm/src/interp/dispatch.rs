@@ -130,10 +130,10 @@ impl Vm {
                 Instr::PushWith { obj } => self.push_with(self.r(obj))?,
                 Instr::GetName { dst, this, a, depth, target } => {
                     let name = proto.atoms[a as usize];
-                    if let Some(o) = self.find_with_binding(name, depth)? {
+                    if let Some((o, is_with)) = self.find_name_binding(name, depth)? {
                         let v = self.object_binding_value(o, name, proto.flags.strict)?;
                         self.set_r(dst, v);
-                        self.set_r(this, Value::Object(o));
+                        self.set_r(this, if is_with { Value::Object(o) } else { Value::Undefined });
                         self.jump_to(pc, target)?;
                     }
                 }
@@ -181,7 +181,16 @@ impl Vm {
                 Instr::InitGlobalLexical { a, src } => self.init_global_lexical(proto.atoms[a as usize], self.r(src)),
                 Instr::DeclareGlobalVar { a, func, has_func } => {
                     let f = (has_func != 0).then(|| self.r(func));
-                    self.declare_global_var(proto.atoms[a as usize], f)?;
+                    self.declare_global_var(proto.atoms[a as usize], f, false)?;
+                }
+                Instr::CanDeclareGlobal { a, func } => self.can_declare_global(proto.atoms[a as usize], func != 0)?,
+                Instr::DeclareEvalVar { a, func, has_func, depth, global } => {
+                    let f = (has_func != 0).then(|| self.r(func));
+                    if global != 0 {
+                        self.declare_global_var(proto.atoms[a as usize], f, true)?;
+                    } else {
+                        self.declare_eval_var(proto.atoms[a as usize], f, depth)?;
+                    }
                 }
 
                 Instr::Add { dst, a, b } => {

@@ -1,5 +1,11 @@
 //! Environments of captured variables: pushing, popping and copying them,
 //! and reading and writing their slots by (depth, slot).
+//!
+//! An environment has slots, an object, or both: a `with` environment has
+//! only its object; a function's variable environment that sloppy direct
+//! eval declared vars into has its slots and an eval-vars object (a
+//! null-prototype object of deletable bindings), searched by name like a
+//! `with` object but without @@unscopables and without being `this`.
 
 use crate::object::{Env, ObjectKind};
 use crate::value::{Obj, Value};
@@ -83,25 +89,60 @@ impl Vm {
         Ok(())
     }
 
-    /// The innermost `with` object among the next `depth` environments
-    /// that has binding `name` (not blocked by @@unscopables).
+    /// The innermost `with` object or eval-vars object among the next
+    /// `depth` environments that has binding `name`.
     pub(crate) fn find_with_binding(&mut self, name: crate::value::Atom, depth: u16) -> crate::vm::JsResult<Option<Obj>> {
+        Ok(self.find_name_binding(name, depth)?.map(|(o, _)| o))
+    }
+
+    /// [`Vm::find_with_binding`], also telling whether the object is a
+    /// `with` object (whose calls get it as `this`; @@unscopables applies)
+    /// or a function's eval-vars object (an environment with slots too).
+    pub(crate) fn find_name_binding(&mut self, name: crate::value::Atom, depth: u16) -> crate::vm::JsResult<Option<(Obj, bool)>> {
         let mut env = self.interp.env;
         let key = crate::value::PropertyKey::Atom(name);
         for _ in 0..depth {
             let Some(e) = env else { break };
-            let (parent, object) = match &self.heap.object(e).kind {
-                ObjectKind::Env(x) => (x.parent, x.object),
-                _ => (None, None),
+            let (parent, object, is_with) = match &self.heap.object(e).kind {
+                ObjectKind::Env(x) => (x.parent, x.object, x.slots.is_empty()),
+                _ => (None, None, false),
             };
             if let Some(o) = object {
-                if self.has_property(o, key)? && !self.blocked_by_unscopables(o, key)? {
-                    return Ok(Some(o));
+                if self.has_property(o, key)? && !(is_with && self.blocked_by_unscopables(o, key)?) {
+                    return Ok(Some((o, is_with)));
                 }
             }
             env = parent;
         }
         Ok(None)
+    }
+
+    /// EvalDeclarationInstantiation (§19.2.1.3 steps 17-18) for a function's
+    /// variable environment `depth` environments out: the var `name` of
+    /// sloppy eval code becomes a deletable property of the environment's
+    /// eval-vars object (made on first use), set to `func` for a function.
+    pub(crate) fn declare_eval_var(&mut self, name: crate::value::Atom, func: Option<Value>, depth: u16) -> crate::vm::JsResult<()> {
+        let Some(env) = self.env_at(depth) else { return Ok(()) };
+        let ObjectKind::Env(e) = &self.heap.object(env).kind else { return Ok(()) };
+        let vars = match e.object {
+            Some(o) => o,
+            None => {
+                let o = self.heap.alloc_object(None, ObjectKind::Ordinary);
+                if let ObjectKind::Env(e) = &mut self.heap.object_mut(env).kind {
+                    e.object = Some(o);
+                }
+                o
+            }
+        };
+        let key = crate::value::PropertyKey::Atom(name);
+        // 17.a.iv / 18.a.i.3: CreateMutableBinding(fn, true), then initialise.
+        if self.heap.get_own_raw(vars, key).is_none() {
+            self.heap.define_raw(vars, key, func.unwrap_or(Value::Undefined), crate::object::Attributes::ALL);
+        } else if let Some(f) = func {
+            // 17.a.v: SetMutableBinding(fn, fo, false).
+            self.set(vars, key, f, Value::Object(vars))?;
+        }
+        Ok(())
     }
 
     /// GetBindingValue(N, S) of the object environment of `o` (§9.1.1.2.6):

@@ -123,7 +123,7 @@ impl Vm {
 
     /// A script's top-level `var` (CreateGlobalVarBinding) or function
     /// declaration (CreateGlobalFunctionBinding, with `func`).
-    pub(crate) fn declare_global_var(&mut self, name: Atom, func: Option<Value>) -> JsResult<()> {
+    pub(crate) fn declare_global_var(&mut self, name: Atom, func: Option<Value>, deletable: bool) -> JsResult<()> {
         if self.interp.globals.contains(&name) {
             let text = self.atom_text(name);
             return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
@@ -135,13 +135,13 @@ impl Vm {
             Some(f) => {
                 let desc = match existing {
                     Some(p) if !p.attributes().configurable() => PropertyDescriptor { value: Some(f), ..PropertyDescriptor::default() },
-                    _ => PropertyDescriptor::data(f, Attributes::WRITABLE | Attributes::ENUMERABLE),
+                    _ => PropertyDescriptor::data(f, var_attributes(deletable)),
                 };
                 self.define_property_or_throw(global, key, desc)?;
                 self.set(global, key, f, Value::Object(global))?;
             }
             None if existing.is_none() && self.is_extensible(global)? => {
-                let desc = PropertyDescriptor::data(Value::Undefined, Attributes::WRITABLE | Attributes::ENUMERABLE);
+                let desc = PropertyDescriptor::data(Value::Undefined, var_attributes(deletable));
                 self.define_property_or_throw(global, key, desc)?;
             }
             None => {}
@@ -149,8 +149,41 @@ impl Vm {
         Ok(())
     }
 
+    /// EvalDeclarationInstantiation steps 3.a, 8 and 10 (§19.2.1.3) for a
+    /// global variable environment: `name` may not be a global lexical
+    /// binding (SyntaxError), and CanDeclareGlobalFunction (`func`) or
+    /// CanDeclareGlobalVar must hold (TypeError).
+    pub(crate) fn can_declare_global(&mut self, name: Atom, func: bool) -> JsResult<()> {
+        let text = self.atom_text(name);
+        if self.interp.globals.contains(&name) {
+            return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
+        }
+        let global = self.realm.global;
+        let existing = self.get_own_property(global, PropertyKey::Atom(name))?;
+        let definable = match existing {
+            None => self.is_extensible(global)?,
+            Some(_) if !func => true,
+            Some(p) => p.configurable() || (!p.is_accessor() && p.attributes().writable() && p.enumerable()),
+        };
+        if !definable {
+            return self.type_error(&format!("Cannot declare global {} '{text}'", if func { "function" } else { "variable" }));
+        }
+        Ok(())
+    }
+
     fn tdz_name_error<T>(&mut self, name: Atom) -> JsResult<T> {
         let text = self.atom_text(name);
         self.reference_error(&format!("Cannot access '{text}' before initialization"))
+    }
+}
+
+/// A global var's attributes: configurable only when eval code declared it
+/// (CreateGlobalVarBinding(N, D) and CreateGlobalFunctionBinding(N, V, D)).
+fn var_attributes(deletable: bool) -> Attributes {
+    let base = Attributes::WRITABLE | Attributes::ENUMERABLE;
+    if deletable {
+        base | Attributes::CONFIGURABLE
+    } else {
+        base
     }
 }
