@@ -21,7 +21,7 @@
 
 mod annex_b;
 mod conversions;
-pub(crate) mod format;
+mod format;
 mod getters;
 mod legacy_parse;
 mod local_tz;
