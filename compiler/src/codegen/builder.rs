@@ -209,6 +209,7 @@ impl FunctionBuilder {
             global_slots: (0..self.caches).map(|_| std::cell::Cell::new(0)).collect(),
             file: info.file,
             source_text: info.source_text,
+            name_atom: Default::default(),
         }))
     }
 }

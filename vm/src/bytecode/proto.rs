@@ -187,6 +187,8 @@ pub struct FunctionProto {
     pub file: Rc<str>,
     /// The source text of the function (for `Function.prototype.toString`).
     pub source_text: Rc<str>,
+    /// `name` as an atom, interned when the first closure is made.
+    pub name_atom: std::cell::Cell<Option<Atom>>,
 }
 
 impl FunctionProto {
@@ -208,6 +210,7 @@ impl FunctionProto {
             global_slots: Box::new([]),
             file: Rc::from(""),
             source_text: Rc::from(""),
+            name_atom: Default::default(),
         }
     }
 

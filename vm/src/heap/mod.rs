@@ -173,6 +173,9 @@ pub struct Heap {
     gc_stress: bool,
     /// Returned for a stale handle (a VM bug) instead of panicking.
     dummy: Object,
+    /// The shapes of [`crate::object::Preset`] objects, once the first
+    /// one is built.
+    pub(crate) preset_shapes: [Option<crate::object::shape::ShapeId>; crate::object::PRESETS],
 }
 
 impl std::fmt::Debug for Heap {
@@ -210,6 +213,7 @@ impl Heap {
             debt: 0,
             gc_stress: false,
             dummy,
+            preset_shapes: [None; crate::object::PRESETS],
         }
     }
 

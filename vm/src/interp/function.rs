@@ -4,7 +4,7 @@
 //! for what the VM cannot do alone (regular expressions, `eval`).
 
 use crate::bytecode::{Constant, FunctionKind, FunctionProto};
-use crate::object::{Arguments, Attributes, Closure, ObjectKind};
+use crate::object::{Arguments, Attributes, Closure, ObjectKind, Preset};
 use crate::value::{Obj, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
 use std::rc::Rc;
@@ -43,29 +43,48 @@ impl Vm {
     pub fn make_closure(&mut self, proto: Rc<FunctionProto>, env: Option<Obj>, parent: Obj) -> Obj {
         let kind = proto.kind;
         let closure = Closure { proto: proto.clone(), env, home_object: None, fields: None, derived: kind == FunctionKind::DerivedConstructor };
-        let f = self.heap.alloc_object(Some(parent), ObjectKind::Closure(closure));
-        let length_key = PropertyKey::Atom(self.heap.intern_str("length"));
-        self.heap.define_raw(f, length_key, Value::Number(f64::from(proto.length)), Attributes::CONFIGURABLE);
-        let name_key = PropertyKey::Atom(self.heap.intern_str("name"));
-        let name = self.string(&proto.name);
-        self.heap.define_raw(f, name_key, name, Attributes::CONFIGURABLE);
-        if matches!(kind, FunctionKind::Generator | FunctionKind::AsyncGenerator) {
-            let parent = match kind {
-                FunctionKind::Generator => self.realm.intrinsics.generator_prototype,
-                _ => self.realm.intrinsics.async_generator_prototype,
-            };
-            let prototype = self.heap.alloc_object(Some(parent), ObjectKind::Ordinary);
-            let proto_key = PropertyKey::Atom(self.heap.intern_str("prototype"));
-            self.heap.define_raw(f, proto_key, Value::Object(prototype), Attributes::WRITABLE);
-        }
+        let names = &self.heap.names;
+        let (length_key, name_key, prototype_key, constructor_key) = (names.length, names.name, names.prototype, names.constructor);
+        let length = (length_key, Value::Number(f64::from(proto.length)), Attributes::CONFIGURABLE);
+        let name = (name_key, Value::String(self.function_name(&proto)), Attributes::CONFIGURABLE);
+        let kind_data = ObjectKind::Closure(closure);
+        let prototype = match kind {
+            FunctionKind::Generator | FunctionKind::AsyncGenerator => {
+                let parent = match kind {
+                    FunctionKind::Generator => self.realm.intrinsics.generator_prototype,
+                    _ => self.realm.intrinsics.async_generator_prototype,
+                };
+                Some(self.heap.alloc_object(Some(parent), ObjectKind::Ordinary))
+            }
+            FunctionKind::Normal => Some(self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary)),
+            _ => None,
+        };
+        let Some(p) = prototype else {
+            return self.heap.alloc_preset(Some(parent), kind_data, Preset::Function, &[length, name]);
+        };
+        let own = (prototype_key, Value::Object(p), Attributes::WRITABLE);
+        let f = self.heap.alloc_preset(Some(parent), kind_data, Preset::FunctionWithPrototype, &[length, name, own]);
         if kind == FunctionKind::Normal {
-            let prototype = self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary);
-            let ctor_key = PropertyKey::Atom(self.heap.intern_str("constructor"));
-            self.heap.define_raw(prototype, ctor_key, Value::Object(f), Attributes::WRITABLE_CONFIGURABLE);
-            let proto_key = PropertyKey::Atom(self.heap.intern_str("prototype"));
-            self.heap.define_raw(f, proto_key, Value::Object(prototype), Attributes::WRITABLE);
+            // A plain function's prototype object is {constructor: f} (made
+            // empty above so that it exists before f refers to it).
+            let props = [(constructor_key, Value::Object(f), Attributes::WRITABLE_CONFIGURABLE)];
+            self.heap.fill_preset(p, Preset::PrototypeObject, &props);
         }
         f
+    }
+
+    /// The `name` string of functions made from `proto` (its atom's
+    /// permanent string, interned on first use).
+    fn function_name(&mut self, proto: &FunctionProto) -> crate::value::Str {
+        let atom = match proto.name_atom.get() {
+            Some(a) => a,
+            None => {
+                let a = self.heap.intern_str(&proto.name);
+                proto.name_atom.set(Some(a));
+                a
+            }
+        };
+        self.heap.atom_string(atom)
     }
 
     /// ClassDefinitionEvaluation's objects: the constructor from constant

@@ -39,6 +39,7 @@ mod typed_array;
 pub mod weak_table;
 
 pub use cache::PropertyCache;
+pub use storage::{Preset, PRESETS};
 pub use array_buffer::{ArrayBufferData, DataViewData};
 pub use descriptor::PropertyDescriptor;
 pub use element_type::{f16_bits_to_f64, f64_to_f16_bits, Decoded, ElementType, ElementValue};

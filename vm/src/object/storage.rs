@@ -11,7 +11,23 @@ use super::dictionary::Dictionary;
 use super::shape::{ShapeEntry, ShapeTable};
 use super::{class_of, Attributes, Object, Property, Props};
 use crate::heap::Heap;
-use crate::value::{Obj, PropertyKey, Value};
+use crate::value::{Atom, Obj, PropertyKey, Value};
+
+/// Objects the VM makes again and again with the same data properties in
+/// the same order: the shape the first one reaches is reused for the rest,
+/// whose slots are then filled in one step.
+#[derive(Clone, Copy, Debug)]
+pub enum Preset {
+    /// A function object: `length`, `name`.
+    Function,
+    /// A constructor or generator function: `length`, `name`, `prototype`.
+    FunctionWithPrototype,
+    /// A function's `prototype` object: `constructor`.
+    PrototypeObject,
+}
+
+/// How many presets there are.
+pub const PRESETS: usize = 3;
 
 /// Objects with more properties than this go to dictionary mode when an
 /// attribute changes, instead of rebuilding their shape.
@@ -156,6 +172,37 @@ fn remove_named(obj: &mut Object, shapes: &ShapeTable, key: PropertyKey) -> bool
 }
 
 impl Heap {
+    /// A new object with the data properties `props` (key, value,
+    /// attributes), in order, of a preset: every call for one preset must
+    /// pass the same keys and attributes in the same order and objects of
+    /// the same shape class.
+    pub fn alloc_preset(&mut self, proto: Option<Obj>, kind: super::ObjectKind, preset: Preset, props: &[(Atom, Value, Attributes)]) -> Obj {
+        let o = self.alloc_object(proto, kind);
+        self.fill_preset(o, preset, props);
+        o
+    }
+
+    /// Gives `o`, a new object with no properties yet, the properties of
+    /// `preset` (see [`Heap::alloc_preset`]).
+    pub fn fill_preset(&mut self, o: Obj, preset: Preset, props: &[(Atom, Value, Attributes)]) {
+        if let Some(shape) = self.preset_shapes[preset as usize] {
+            debug_assert!(props.iter().enumerate().all(|(i, (k, _, a))| {
+                matches!(self.shapes.lookup(shape, PropertyKey::Atom(*k)), Some((_, e)) if e.slot as usize == i && e.attrs == *a && !e.accessor)
+            }));
+            self.note_growth(16 * props.len());
+            let obj = self.object_mut(o);
+            obj.shape = shape;
+            obj.props = Props::Slots(props.iter().map(|p| p.1).collect());
+            return;
+        }
+        for &(k, v, a) in props {
+            self.define_raw(o, PropertyKey::Atom(k), v, a);
+        }
+        if let Props::Slots(_) = self.object(o).props {
+            self.preset_shapes[preset as usize] = Some(self.object(o).shape);
+        }
+    }
+
     /// Adds or overwrites data property `key` of `o` (no checks, no exotic
     /// behaviour). On an Array, `length` sets the length (truncating).
     pub fn define_raw(&mut self, o: Obj, key: PropertyKey, value: Value, attrs: Attributes) {
