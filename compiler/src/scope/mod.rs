@@ -261,7 +261,8 @@ impl<'a> ScopeTree<'a> {
 
     /// Re-parents every scope created at or after `first` whose parent is
     /// `from` to `to`, and moves the occurrences from `first_ref` on that are
-    /// directly in `from` to `to` (cover grammar → arrow parameters).
+    /// directly in `from` to `to` (cover grammar → arrow parameters), with
+    /// the direct `eval` among them.
     ///
     /// Costs only the scopes and occurrences made since the checkpoint (the
     /// entity maps' iterators have no O(1) `skip`, so the ranges are indexed).
@@ -273,11 +274,18 @@ impl<'a> ScopeTree<'a> {
                 scope.parent = Some(to);
             }
         }
+        let mut eval_moved = false;
         for index in first_ref.index()..self.refs.len() {
             let r = &mut self.refs[RefId::new(index)];
             if r.scope == from {
                 r.scope = to;
+                eval_moved |= r.name == "eval";
             }
+        }
+        // A direct eval in the parameters belongs to the arrow (taking an
+        // `eval` reference for one only makes more names dynamic).
+        if eval_moved {
+            self.scopes[to].has_direct_eval = true;
         }
     }
 
