@@ -18,6 +18,7 @@ mod eval_site;
 mod expr;
 mod function;
 mod generator;
+mod module;
 mod async_iteration;
 mod pattern;
 mod scopes;
@@ -34,6 +35,8 @@ use spindle_vm::bytecode::{FunctionKind, FunctionProto, Instr, ProtoFlags, Reg};
 use spindle_vm::heap::Heap;
 use std::rc::Rc;
 
+pub use module::{compile_module, CompiledModule, ExportEntry, ImportEntry, ModuleRequest};
+
 type CResult<T> = Result<T, SyntaxError>;
 
 /// Compiles a parsed script into the proto of its top-level code. Atoms
@@ -49,6 +52,7 @@ pub fn compile_script(program: &Program<'_>, scopes: &ScopeTree<'_>, heap: &mut 
         f: FunctionState::new(program.scope, program.strict),
         env_slots: FxHashMap::default(),
         private_scopes: Vec::new(),
+        module_await: false,
     };
     c.script_body(program)?;
     let f = std::mem::replace(&mut c.f, FunctionState::new(program.scope, false));
@@ -131,6 +135,8 @@ pub(crate) struct Compiler<'a, 'h> {
     pub(crate) env_slots: FxHashMap<ScopeId, scopes::EnvLayout>,
     /// Private names of the classes being compiled, innermost last.
     pub(crate) private_scopes: Vec<class::PrivateScope<'a>>,
+    /// A module's top level used `await` while compiled as a plain body.
+    pub(crate) module_await: bool,
 }
 
 impl<'a> Compiler<'a, '_> {

@@ -46,11 +46,13 @@ impl<'a> Compiler<'a, '_> {
         }
         let mut next = 0u16;
         let mapped = s.mapped_arguments;
+        // A module's bindings all live in its environment: other modules import them.
+        let module = s.kind == ScopeKind::Module;
         let slots = s
             .bindings
             .iter()
             .map(|b| {
-                (b.captured || (mapped && b.kind == BindingKind::Param)).then(|| {
+                (module || b.captured || (mapped && b.kind == BindingKind::Param)).then(|| {
                     next += 1;
                     next - 1
                 })
@@ -255,6 +257,9 @@ impl<'a> Compiler<'a, '_> {
                     self.emit(Instr::CheckInit { src: dst, a });
                 }
             }
+            Loc::Env { depth, slot } if self.binding_kind(binding) == Some(BindingKind::Import) => {
+                self.emit(Instr::GetImport { dst, depth, slot, a });
+            }
             Loc::Env { depth, slot } => {
                 self.emit(Instr::GetEnv { dst, depth, slot, a });
             }
@@ -399,6 +404,9 @@ impl<'a> Compiler<'a, '_> {
         match loc {
             Loc::Reg(r) if self.needs_tdz_check(id, binding) => {
                 self.emit(Instr::CheckInit { src: r, a });
+            }
+            Loc::Env { depth, slot } if self.binding_kind(binding) == Some(BindingKind::Import) => {
+                self.emit(Instr::GetImport { dst: tmp, depth, slot, a });
             }
             Loc::Env { depth, slot } => {
                 self.emit(Instr::GetEnv { dst: tmp, depth, slot, a });

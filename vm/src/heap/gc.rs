@@ -208,6 +208,11 @@ impl Marker {
                 self.mark(it.matcher);
                 self.mark_string(it.string);
             }
+            ObjectKind::ModuleBinding(b) => self.mark_object(b.env),
+            ObjectKind::ModuleNamespace(n) => n.exports.iter().for_each(|e| {
+                self.mark_key(e.key);
+                self.mark(e.target);
+            }),
         }
     }
 }

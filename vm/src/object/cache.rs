@@ -190,7 +190,7 @@ impl Vm {
     /// a virtual own property (an array's or string wrapper's `length`).
     fn cacheable(&self, o: Obj, key: Atom) -> bool {
         match self.heap.object(o).kind {
-            ObjectKind::Proxy(_) => false,
+            ObjectKind::Proxy(_) | ObjectKind::ModuleNamespace(_) => false,
             ObjectKind::Array | ObjectKind::String(_) => key != self.heap.names.length,
             _ => true,
         }

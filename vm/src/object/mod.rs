@@ -23,6 +23,7 @@ mod dictionary;
 mod elements;
 mod integrity;
 mod kind;
+mod namespace;
 mod operations;
 mod ordinary;
 pub mod ordered_table;
@@ -39,6 +40,7 @@ pub use cache::PropertyCache;
 pub use descriptor::PropertyDescriptor;
 pub use integrity::IntegrityLevel;
 pub use kind::*;
+pub use namespace::{Namespace, NamespaceExport};
 pub use property::{Attributes, Property};
 pub use regexp::{RegExpData, RegExpStringIterator};
 
