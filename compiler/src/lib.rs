@@ -23,7 +23,7 @@ pub mod scope;
 pub mod span;
 
 pub use ast::Goal;
-pub use codegen::{compile_eval, compile_script};
+pub use codegen::{compile_eval, compile_module, compile_script, CompiledModule};
 pub use diagnostic::SyntaxError;
 pub use parser::{check_syntax, parse, parse_eval, Parsed};
 pub use span::{LineIndex, Span};

@@ -2,14 +2,15 @@
 //!
 //! The host side of Spindle: the standard library ([`builtins`]), the
 //! embedding API ([`Runtime`]), the host event loop with timers and
-//! unhandled-rejection reports ([`event_loop`]), CommonJS modules (for
-//! `spindle invoke`) and the `spindle`
+//! unhandled-rejection reports ([`event_loop`]), ES modules (`Runtime::run_module`,
+//! `import()`), CommonJS modules (for `spindle invoke`) and the `spindle`
 //! command-line program ([`cli::main`]).
 
 pub mod builtins;
 pub mod cli;
 mod commonjs;
 pub mod event_loop;
+mod modules;
 mod runtime;
 
 pub use runtime::{RunError, Runtime};

@@ -39,6 +39,7 @@ impl Runtime {
     pub fn new() -> Runtime {
         let mut vm = Vm::new();
         crate::builtins::install(&mut vm);
+        crate::modules::install_hooks(&mut vm);
         Runtime { vm }
     }
 
@@ -53,6 +54,40 @@ impl Runtime {
         let value = self.vm.run_script(proto).map_err(RunError::Exception)?;
         self.vm.run_jobs().map_err(RunError::Exception)?;
         Ok(value)
+    }
+
+    /// Loads the module file `path` and every module it imports, links
+    /// them and evaluates them, then runs the jobs queued. Returns the
+    /// evaluation's promise (pending while a top-level `await` waits); a
+    /// module that does not parse is `RunError::Syntax`; a module that
+    /// fails to load or link, or whose evaluation has already failed, is
+    /// `RunError::Exception`.
+    pub fn run_module(&mut self, path: &std::path::Path) -> Result<Value, RunError> {
+        let promise = self.start_module(path, None)?;
+        self.vm.run_jobs().map_err(RunError::Exception)?;
+        match self.vm.promise_state(promise) {
+            Some(spindle_vm::promise::PromiseState::Rejected(e)) => {
+                // Reported here as an exception, not again as an unhandled rejection.
+                let none = spindle_vm::promise::Handler::Default;
+                self.vm.perform_promise_then(promise, none, none, None);
+                Err(RunError::Exception(e))
+            }
+            _ => Ok(Value::Object(promise)),
+        }
+    }
+
+    /// Loads, links and starts evaluating the module at `path` (with the
+    /// text `source`, if given, instead of the file's): the promise of its
+    /// evaluation. No job is run. `RunError::Exception` here is a module
+    /// that did not load or link (test262's `resolution` phase); an
+    /// evaluation error rejects the promise.
+    pub fn start_module(&mut self, path: &std::path::Path, source: Option<&str>) -> Result<spindle_vm::value::Obj, RunError> {
+        let id = crate::modules::load_root(&mut self.vm, path, source).map_err(|e| match e {
+            crate::modules::LoadError::Syntax(d) => RunError::Syntax(d),
+            crate::modules::LoadError::Thrown(v) => RunError::Exception(v),
+        })?;
+        crate::modules::link(&mut self.vm, id).map_err(RunError::Exception)?;
+        Ok(crate::modules::evaluate(&mut self.vm, id))
     }
 
     /// The text `console.log` would print for `value`.

@@ -17,24 +17,28 @@
 //! - everything `print` and `console` wrote is the completion's output,
 //!   where async tests report `Test262:AsyncTestComplete`.
 //!
-//! Module tests fail with "modules not supported yet" until the runtime
-//! has a module loader.
+//! A module test runs its harness as a global script first, then the test
+//! file as the root of a module graph whose imports resolve against the
+//! test's folder: a syntax error of the test itself is phase `parse`; a
+//! module that does not load (a syntax error in an imported file, a
+//! missing file) or link (an import that does not resolve) is phase
+//! `resolution`; an evaluation that throws, or whose promise rejects
+//! once the jobs are drained, is phase `runtime`. Scripts are compiled
+//! under the test's path, so `import()` in them resolves the same way.
 //!
 //! Limits: the VM has no interrupt hook, so a test that never ends is
 //! abandoned by the [`pool`](crate::pool) at its time limit and keeps its
 //! thread (and a core) busy until the process exits; a panic in the
 //! compiler or the VM is caught by the pool and fails that file.
 
-use spindle_runtime::Runtime;
+use spindle_runtime::{RunError, Runtime};
+use spindle_vm::promise::PromiseState;
 
 use crate::engine::{Completion, Depth, Engine, Interrupt, PreparedTest, RaisedError};
 use crate::frontmatter::Phase;
 use crate::host;
 use crate::modes::Mode;
 use crate::script::{error_message, error_type, eval_script, ScriptError};
-
-/// The message of every module test until modules are supported.
-pub const MODULES_UNSUPPORTED: &str = "modules not supported yet";
 
 /// Evaluates tests in a fresh runtime each.
 #[derive(Debug, Clone, Copy, Default)]
@@ -54,9 +58,6 @@ impl Engine for RunEngine {
     }
 
     fn evaluate(&self, test: &PreparedTest, interrupt: &Interrupt) -> Completion {
-        if test.mode == Mode::Module {
-            return Completion::unsupported(MODULES_UNSUPPORTED);
-        }
         // Whatever an abandoned earlier test on this thread left behind.
         drop(host::take_output());
         let mut rt = Runtime::new();
@@ -64,13 +65,17 @@ impl Engine for RunEngine {
         rt.vm.heap.set_gc_stress(self.gc_stress);
         host::install(&mut rt.vm);
         let mut completion = Completion::default();
-        for source in [&test.setup, &test.source] {
+        let file = test.path.display().to_string();
+        for (i, source) in [&test.setup, &test.source].into_iter().enumerate() {
             if source.is_empty() {
                 continue;
             }
-            // A script, then the jobs it queued, as the host's event loop does.
-            let result = eval_script(&mut rt.vm, source, &test.name)
-                .and_then(|_| rt.vm.run_jobs().map_err(ScriptError::Thrown));
+            // A script (or the module), then the jobs it queued, as the host's event loop does.
+            let result = if i == 1 && test.mode == Mode::Module {
+                run_module(&mut rt, test, &mut completion)
+            } else {
+                eval_script(&mut rt.vm, source, &file).and_then(|_| rt.vm.run_jobs().map_err(ScriptError::Thrown))
+            };
             match result {
                 Ok(()) => {}
                 Err(ScriptError::Syntax(message)) => {
@@ -97,6 +102,27 @@ impl Engine for RunEngine {
         }
         completion.printed = host::take_output();
         completion
+    }
+}
+
+/// Runs the test as a module graph. A load or link failure is recorded in
+/// `completion` (phase `resolution`) and ends the run as `Ok`.
+fn run_module(rt: &mut Runtime, test: &PreparedTest, completion: &mut Completion) -> Result<(), ScriptError> {
+    if let Err(e) = spindle_compiler::check_syntax(&test.source, spindle_compiler::Goal::Module) {
+        return Err(ScriptError::Syntax(e.message));
+    }
+    let promise = match rt.start_module(&test.path, Some(&test.source)) {
+        Ok(p) => p,
+        Err(RunError::Syntax(message)) => return Err(ScriptError::Compile(message)),
+        Err(RunError::Exception(v)) => {
+            completion.error = Some(RaisedError { phase: Phase::Resolution, error_type: error_type(&mut rt.vm, v), message: error_message(&mut rt.vm, v) });
+            return Ok(());
+        }
+    };
+    rt.vm.run_jobs().map_err(ScriptError::Thrown)?;
+    match rt.vm.promise_state(promise) {
+        Some(PromiseState::Rejected(e)) => Err(ScriptError::Thrown(e)),
+        _ => Ok(()),
     }
 }
 
@@ -192,8 +218,15 @@ mod tests {
     }
 
     #[test]
-    fn modules_are_unsupported() {
-        let c = run(Mode::Module, "export {};");
-        assert_eq!(c.failure.as_deref(), Some(MODULES_UNSUPPORTED));
+    fn modules_run_and_report_their_phase() {
+        let c = run(Mode::Module, "export let x = 1; print(x, this, typeof import.meta);");
+        assert_eq!(c.error, None, "{:?}", c.failure);
+        assert_eq!(c.printed, "1 undefined object\n");
+        let c = run(Mode::Module, "import { nothing } from './no-such-file.js';");
+        assert_eq!(raised(&c), (Phase::Resolution, "Error"));
+        let c = run(Mode::Module, "await null; throw new TypeError('late');");
+        assert_eq!(raised(&c), (Phase::Runtime, "TypeError"));
+        let c = run(Mode::Module, "let let = 1;");
+        assert_eq!(raised(&c), (Phase::Parse, "SyntaxError"));
     }
 }

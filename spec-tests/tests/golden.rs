@@ -20,9 +20,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// Programs that are known to fail, with the reason.
-const EXPECTED_TO_FAIL: &[(&str, &str)] = &[
-    ("top_level_await.mjs", "needs modules"),
-];
+const EXPECTED_TO_FAIL: &[(&str, &str)] = &[];
 
 /// The handler program run with `spindle invoke`, and its event.
 const INVOKED: (&str, &str) = ("cloud_function_sum.js", r#"{"a":1,"b":2}"#);

@@ -89,8 +89,18 @@ const CASES: &[(&str, &str, Result<(), &str>)] = &[
     ),
     (
         "module.js",
-        "/*---\nflags: [module]\n---*/\nexport {};",
-        Err("[module] modules not supported yet"),
+        "/*---\nflags: [module]\n---*/\nimport { x } from './module-dep.js';\nexport let y = x + 1;\nassert.sameValue(y, 3);",
+        Ok(()),
+    ),
+    (
+        "module-dep.js",
+        "/*---\nflags: [module]\n---*/\nexport let x = 2;",
+        Ok(()),
+    ),
+    (
+        "module-resolution.js",
+        "/*---\nflags: [module]\nnegative:\n  phase: resolution\n  type: SyntaxError\n---*/\nimport { missing } from './module-dep.js';",
+        Ok(()),
     ),
 ];
 

@@ -63,6 +63,7 @@ pub fn compile_eval<'a>(
         private_scopes: Vec::new(),
         fn_flags: FxHashMap::default(),
         eval_outer: Some(site),
+        module_await: false,
     };
     c.adopt_call_site(program.scope, site, arena);
     c.eval_body(program)?;

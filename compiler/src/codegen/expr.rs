@@ -137,8 +137,8 @@ impl<'a> Compiler<'a, '_> {
             Expr::NewTarget(_) => self.load_new_target(dst),
             Expr::Yield(y) => self.yield_expr(y, dst),
             Expr::Await(arg, span) => self.await_expr(arg, span, dst),
-            Expr::ImportMeta(span) => self.unsupported("import.meta", span),
-            Expr::ImportCall(i) => self.unsupported("import()", i.span),
+            Expr::ImportMeta(_) => self.import_meta(dst),
+            Expr::ImportCall(i) => self.import_call(i, dst),
         }
     }
 

@@ -34,7 +34,7 @@ impl<'a> Compiler<'a, '_> {
 
     /// `await arg`: suspend until it settles; a rejection throws here.
     pub(crate) fn await_expr(&mut self, arg: &Expr<'a>, span: crate::Span, dst: Reg) -> CResult<()> {
-        let Some((resume, mode)) = self.f.generator else { return self.unsupported("await outside an async function", span) };
+        let Some((resume, mode)) = self.f.generator else { return self.await_outside_coroutine("await outside an async function", span) };
         let mark = self.f.b.mark();
         let value = self.f.b.alloc();
         self.expr(arg, value)?;

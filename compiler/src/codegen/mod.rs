@@ -19,6 +19,7 @@ mod eval_site;
 mod expr;
 mod function;
 mod generator;
+mod module;
 mod async_iteration;
 mod pattern;
 mod scopes;
@@ -34,6 +35,8 @@ use rustc_hash::FxHashMap;
 use spindle_vm::bytecode::{FunctionKind, FunctionProto, Instr, ProtoFlags, Reg};
 use spindle_vm::heap::Heap;
 use std::rc::Rc;
+
+pub use module::{compile_module, CompiledModule, ExportEntry, ImportEntry, ModuleRequest};
 
 type CResult<T> = Result<T, SyntaxError>;
 
@@ -54,6 +57,7 @@ pub fn compile_script(program: &Program<'_>, scopes: &ScopeTree<'_>, heap: &mut 
         private_scopes: Vec::new(),
         fn_flags: FxHashMap::default(),
         eval_outer: None,
+        module_await: false,
     };
     c.script_body(program)?;
     let f = std::mem::replace(&mut c.f, FunctionState::new(program.scope, false));
@@ -146,6 +150,8 @@ pub(crate) struct Compiler<'a, 'h> {
     pub(crate) fn_flags: FxHashMap<ScopeId, crate::ast::FunctionFlags>,
     /// Eval code: the site of the call that runs it.
     pub(crate) eval_outer: Option<&'h spindle_vm::bytecode::EvalSite>,
+    /// A module's top level used `await` while compiled as a plain body.
+    pub(crate) module_await: bool,
 }
 
 impl<'a> Compiler<'a, '_> {

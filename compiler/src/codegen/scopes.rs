@@ -46,12 +46,14 @@ impl<'a> Compiler<'a, '_> {
         }
         let mut next = 0u16;
         let mapped = s.mapped_arguments;
+        // A module's bindings all live in its environment: other modules import them.
+        let module = s.kind == ScopeKind::Module;
         let slots = s
             .bindings
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                let in_env = b.captured || (mapped && b.kind == BindingKind::Param);
+                let in_env = module || b.captured || (mapped && b.kind == BindingKind::Param);
                 (in_env && self.eval_var(scope, i as u32).is_none()).then(|| {
                     next += 1;
                     next - 1
@@ -273,6 +275,9 @@ impl<'a> Compiler<'a, '_> {
                     self.emit(Instr::CheckInit { src: dst, a });
                 }
             }
+            Loc::Env { depth, slot } if self.binding_kind(binding) == Some(BindingKind::Import) => {
+                self.emit(Instr::GetImport { dst, depth, slot, a });
+            }
             Loc::Env { depth, slot } => {
                 self.emit(Instr::GetEnv { dst, depth, slot, a });
             }
@@ -419,6 +424,9 @@ impl<'a> Compiler<'a, '_> {
         match loc {
             Loc::Reg(r) if self.needs_tdz_check(id, binding) => {
                 self.emit(Instr::CheckInit { src: r, a });
+            }
+            Loc::Env { depth, slot } if self.binding_kind(binding) == Some(BindingKind::Import) => {
+                self.emit(Instr::GetImport { dst: tmp, depth, slot, a });
             }
             Loc::Env { depth, slot } => {
                 self.emit(Instr::GetEnv { dst: tmp, depth, slot, a });

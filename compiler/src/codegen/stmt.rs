@@ -134,8 +134,8 @@ impl<'a> Compiler<'a, '_> {
                 }
             }
             Stmt::With(w) => self.with_stmt(w),
-            Stmt::Import(i) => self.unsupported("import declarations", i.span),
-            Stmt::Export(_) => self.unsupported("export declarations", crate::Span::default()),
+            Stmt::Import(_) => Ok(()),
+            Stmt::Export(e) => self.export_decl(e),
         }
     }
 
@@ -342,7 +342,7 @@ impl<'a> Compiler<'a, '_> {
 
     fn for_in_of(&mut self, f: &ForInOf<'a>, labels: Vec<&'a str>, of: bool) -> CResult<()> {
         if f.is_await && self.f.generator.is_none() {
-            return self.unsupported("for await outside an async function", f.span);
+            return self.await_outside_coroutine("for await outside an async function", f.span);
         }
         let mark = self.f.b.mark();
         // The right side is evaluated with the head's lexical names in TDZ.

@@ -34,6 +34,7 @@ use crate::span::Span;
 use bumpalo::Bump;
 pub(crate) use context::{CoverErrors, FnCtx};
 pub use eval::parse_eval;
+pub(crate) use pattern::collect_bound_names;
 
 /// How deeply constructs may nest before the parser gives up with
 /// "nested too deeply" rather than risk the stack of later passes.

@@ -21,7 +21,7 @@ use spindle_vm::value::{Obj, Value};
 use spindle_vm::{JsResult, Vm};
 
 /// The file name stack traces show for eval code.
-const EVAL_FILE: &str = "<eval>";
+pub(crate) const EVAL_FILE: &str = "<eval>";
 
 /// Installs the global value properties and functions.
 pub(crate) fn install(vm: &mut Vm) {

@@ -1,8 +1,9 @@
 //! `spindle disasm FILE`: each function's bytecode, one instruction a line
-//! with its operands and meaning.
+//! with its operands and meaning. A module (`.mjs`) shows its two protos:
+//! the environment's instantiation, then the body.
 
 use super::source;
-use spindle_compiler::{compile_script, parse, Goal};
+use spindle_compiler::{compile_module, compile_script, parse, Goal};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -18,13 +19,18 @@ pub(crate) fn run(path: &Path) -> ExitCode {
     let file = path.display().to_string();
     let arena = bumpalo::Bump::new();
     let mut vm = spindle_vm::Vm::new();
-    let compiled = parse(&arena, &text, Goal::Script)
-        .and_then(|p| compile_script(&p.program, &p.scopes, &mut vm.heap, &file, &text));
+    let goal = source::goal(path, false);
+    let compiled = parse(&arena, &text, goal).and_then(|p| match goal {
+        Goal::Script => compile_script(&p.program, &p.scopes, &mut vm.heap, &file, &text).map(|proto| vec![proto]),
+        Goal::Module => compile_module(&p.program, &p.scopes, &mut vm.heap, &file, &text).map(|m| vec![m.init, m.body]),
+    });
     match compiled {
-        Ok(proto) => {
+        Ok(protos) => {
             let heap = &vm.heap;
-            let listing = spindle_vm::bytecode::disassemble(&proto, &|a| String::from_utf16_lossy(heap.atom_units(a)));
-            print!("{listing}");
+            for proto in protos {
+                let listing = spindle_vm::bytecode::disassemble(&proto, &|a| String::from_utf16_lossy(heap.atom_units(a)));
+                print!("{listing}");
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -32,7 +32,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Run FILE as a script, then the event loop.
+    /// Run FILE as a script (a module if `.mjs` or `--module`), then the event loop.
     Run {
         /// The JavaScript file.
         file: std::path::PathBuf,

@@ -1,4 +1,5 @@
-//! `spindle run FILE` and `spindle eval CODE`: run a script, then the
+//! `spindle run FILE` and `spindle eval CODE`: run a script (or, for a
+//! `.mjs` file or with `--module`, a module and its imports), then the
 //! event loop (timers, immediates, a microtask checkpoint after each
 //! callback). An uncaught exception prints `Uncaught <Name>: <message>`
 //! and the stack on stderr and exits 1; an unhandled rejection is
@@ -23,6 +24,9 @@ pub(crate) struct LoopArgs {
     /// Stop the program's JavaScript after SECS seconds of wall time (an uncatchable RangeError).
     #[arg(long, value_name = "SECS")]
     time_limit: Option<f64>,
+    /// Run FILE as an ECMAScript module (the default for `.mjs` files).
+    #[arg(long)]
+    module: bool,
 }
 
 impl LoopArgs {
@@ -57,7 +61,8 @@ pub(crate) fn run_file(path: &Path, args: &LoopArgs) -> ExitCode {
     let mut rt = args.runtime();
     let mut el = EventLoop::new(args.options(Some((name.clone(), text.clone()))));
     el.attach(&mut rt);
-    if let Err(e) = rt.eval(&text, &name) {
+    let result = if source::goal(path, args.module) == spindle_compiler::Goal::Module { rt.run_module(path).map(|_| ()) } else { rt.eval(&text, &name).map(|_| ()) };
+    if let Err(e) = result {
         return report(&mut rt, e);
     }
     finish(&mut rt, &mut el)

@@ -91,6 +91,9 @@ pub(crate) struct HostState {
     immediates: VecDeque<u32>,
     next_id: u32,
     next_seq: u64,
+    /// The realm's module records (shared, so module code may run while
+    /// the loader holds a handle).
+    pub(crate) modules: std::rc::Rc<std::cell::RefCell<crate::modules::Registry>>,
 }
 
 impl HostState {

@@ -31,11 +31,11 @@ mod rejections;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use host::{add_immediate, add_timer, clear, date_now};
+pub(crate) use host::{add_immediate, add_timer, clear, date_now, with_state};
 pub use rejections::UnhandledRejections;
 
 use crate::Runtime;
-use host::{values_of, with_state, DueTimer, Micros};
+use host::{values_of, DueTimer, Micros};
 use spindle_vm::value::Value;
 use spindle_vm::Vm;
 use std::io::Write;

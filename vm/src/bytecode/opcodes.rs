@@ -233,6 +233,8 @@ define_instructions! {
     InitGlobalLexical { a: A, src: R };
     /// declare top-level var a (and, if func is not 0xffff, set it to R[func])
     DeclareGlobalVar { a: A, func: R, has_func: U };
+    /// R[dst] := the import binding in env(depth).slots[slot]: the exporter's binding it points to (ReferenceError, name a, if uninitialized), or the value itself (a namespace)
+    GetImport { dst: R, depth: U, slot: U, a: A };
 
     // ----- operators -----
     /// R[dst] := R[a] + R[b]
@@ -465,6 +467,10 @@ define_instructions! {
     // ----- misc -----
     /// nothing (the debugger statement)
     Debugger { };
+    /// R[dst] := import.meta of the running module (made by the host on first use)
+    ImportMeta { dst: R };
+    /// R[dst] := import(R[specifier], R[options]): a promise for the module namespace, from the host
+    ImportCall { dst: R, specifier: R, options: R };
 
     // ----- async iteration -----
     /// R[iter] := GetIterator(R[src], async); R[iter + 1] := its next method

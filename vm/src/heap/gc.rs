@@ -212,6 +212,11 @@ impl Marker {
             ObjectKind::TypedArray(t) => self.mark_object(t.buffer),
             ObjectKind::DataView(v) => self.mark_object(v.buffer),
             ObjectKind::Date(_) => {}
+            ObjectKind::ModuleBinding(b) => self.mark_object(b.env),
+            ObjectKind::ModuleNamespace(n) => n.exports.iter().for_each(|e| {
+                self.mark_key(e.key);
+                self.mark(e.target);
+            }),
         }
     }
 }

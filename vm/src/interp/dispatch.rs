@@ -192,6 +192,13 @@ impl Vm {
                         self.declare_eval_var(proto.atoms[a as usize], f, depth)?;
                     }
                 }
+                Instr::GetImport { dst, depth, slot, a } => {
+                    let v = self.module_binding_value(self.env_slot(depth, slot));
+                    if v == Value::Empty {
+                        return self.tdz_error(proto.atoms[a as usize]);
+                    }
+                    self.set_r(dst, v);
+                }
 
                 Instr::Add { dst, a, b } => {
                     let v = match (self.r(a), self.r(b)) {
@@ -720,6 +727,18 @@ impl Vm {
                     None => self.interp.pc = target as usize,
                 },
                 Instr::Debugger {} => {}
+                Instr::ImportMeta { dst } => {
+                    let Some(hook) = self.host.import_meta else { return self.syntax_error("import.meta is not available in this embedding") };
+                    let file = proto.file.clone();
+                    let v = hook(self, &file)?;
+                    self.set_r(dst, v);
+                }
+                Instr::ImportCall { dst, specifier, options } => {
+                    let Some(hook) = self.host.import_call else { return self.type_error("import() is not available in this embedding") };
+                    let file = proto.file.clone();
+                    let v = hook(self, &file, self.r(specifier), self.r(options))?;
+                    self.set_r(dst, v);
+                }
                 Instr::GetAsyncIterator { iter, src } => {
                     let (it, next) = self.get_async_iterator(self.r(src))?;
                     self.set_r(iter, it);

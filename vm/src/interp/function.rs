@@ -23,6 +23,12 @@ pub struct HostHooks {
     /// does, but gives the yielded value (`None`: done) instead of an
     /// iterator result object.
     pub iterator_helper_step: Option<fn(&mut Vm, Obj) -> JsResult<Option<Value>>>,
+    /// `import.meta` of the module whose code was compiled from the file
+    /// named here (HostGetImportMetaProperties and the object's caching).
+    pub import_meta: Option<fn(&mut Vm, &str) -> JsResult<Value>>,
+    /// `import(specifier, options)` from code of the file named here: the
+    /// promise of EvaluateImportCall (§13.3.10.2), loading through the host.
+    pub import_call: Option<fn(&mut Vm, &str, Value, Value) -> JsResult<Value>>,
 }
 
 impl Vm {

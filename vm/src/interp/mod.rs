@@ -172,6 +172,12 @@ impl crate::vm::Vm {
         self.interp.interrupt = flag;
     }
 
+    /// The source file names of the running JavaScript frames, innermost
+    /// first (the host finds the active script or module of eval code).
+    pub fn frame_files(&self) -> Vec<Rc<str>> {
+        self.interp.frames.iter().rev().map(|f| f.proto.file.clone()).collect()
+    }
+
     /// Lowers the interrupt flag, so JavaScript can run again.
     pub fn clear_interrupt(&mut self) {
         self.interp.interrupt.store(false, Ordering::Relaxed);

@@ -195,7 +195,7 @@ impl Vm {
     /// a virtual own property (an array's or string wrapper's `length`).
     fn cacheable(&self, o: Obj, key: Atom) -> bool {
         match self.heap.object(o).kind {
-            ObjectKind::Proxy(_) => false,
+            ObjectKind::Proxy(_) | ObjectKind::ModuleNamespace(_) => false,
             ObjectKind::Array | ObjectKind::String(_) => key != self.heap.names.length,
             ObjectKind::TypedArray(_) => self.typed_array_numeric_key(PropertyKey::Atom(key)).is_none(),
             _ => true,

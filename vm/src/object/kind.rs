@@ -88,6 +88,22 @@ pub enum ObjectKind {
     /// A Date instance: its [[DateValue]], a time value (NaN or integral
     /// within ±8.64e15).
     Date(f64),
+    /// An import binding's target (§16.2.1.6.4 InitializeEnvironment
+    /// step 7.c): the exporting module's environment and the slot of the
+    /// exported binding. An importing module's environment slot holds it,
+    /// so reading the import reads the exporter's binding live.
+    ModuleBinding(ModuleBinding),
+    /// A module namespace exotic object (§10.4.6).
+    ModuleNamespace(Box<super::namespace::Namespace>),
+}
+
+/// Where an imported binding lives: slot `slot` of the module environment `env`.
+#[derive(Debug, Clone, Copy)]
+pub struct ModuleBinding {
+    /// The exporting module's environment.
+    pub env: Obj,
+    /// The slot of the binding in it.
+    pub slot: u16,
 }
 
 /// Where a generator is in its life.

@@ -25,6 +25,7 @@ mod element_type;
 mod elements;
 mod integrity;
 mod kind;
+mod namespace;
 mod operations;
 mod ordinary;
 pub mod ordered_table;
@@ -46,6 +47,7 @@ pub use element_type::{f16_bits_to_f64, f64_to_f16_bits, Decoded, ElementType, E
 pub use typed_array::TypedArrayData;
 pub use integrity::IntegrityLevel;
 pub use kind::*;
+pub use namespace::{Namespace, NamespaceExport};
 pub use property::{Attributes, Property};
 pub use regexp::{RegExpData, RegExpStringIterator};
 

@@ -28,7 +28,7 @@ impl Vm {
     fn storage(&self, o: Obj) -> Storage {
         match self.heap.object(o).kind {
             ObjectKind::Proxy(_) => Storage::Proxy,
-            ObjectKind::String(_) | ObjectKind::Arguments(_) => Storage::Exotic,
+            ObjectKind::String(_) | ObjectKind::Arguments(_) | ObjectKind::ModuleNamespace(_) => Storage::Exotic,
             ObjectKind::TypedArray(_) => Storage::Typed,
             _ => Storage::Plain,
         }
@@ -108,6 +108,7 @@ impl Vm {
             ObjectKind::String(s) => Ok(self.string_get_own_property(o, s, key)),
             ObjectKind::Arguments(_) => Ok(self.arguments_get_own_property(o, key)),
             ObjectKind::TypedArray(_) => Ok(self.typed_array_get_own_property(o, key)),
+            ObjectKind::ModuleNamespace(_) => self.namespace_get_own_property(o, key),
             _ => Ok(self.heap.get_own_raw(o, key)),
         }
     }
@@ -120,6 +121,7 @@ impl Vm {
             ObjectKind::String(s) => Ok(self.string_define_own_property(o, s, key, desc)),
             ObjectKind::Arguments(_) => Ok(self.arguments_define_own_property(o, key, desc)),
             ObjectKind::TypedArray(_) => self.typed_array_define_own_property(o, key, desc),
+            ObjectKind::ModuleNamespace(_) => self.namespace_define_own_property(o, key, desc),
             _ => Ok(self.ordinary_define_own_property(o, key, desc)),
         }
     }
@@ -139,6 +141,9 @@ impl Vm {
         let mut cur = o;
         loop {
             // 1. Let hasOwn be ? O.[[GetOwnProperty]](P).
+            if let ObjectKind::ModuleNamespace(_) = self.heap.object(cur).kind {
+                return Ok(self.namespace_has(cur, key));
+            }
             let own = match self.storage(cur) {
                 Storage::Proxy => return self.proxy_has(cur, key),
                 Storage::Typed => match self.typed_array_has_numeric(cur, key) {
@@ -215,6 +220,10 @@ impl Vm {
     pub fn set(&mut self, o: Obj, key: PropertyKey, value: Value, receiver: Value) -> JsResult<bool> {
         if receiver == Value::Object(o) && (self.set_own_fast(o, key, value) || self.add_element_fast(o, key, value)) {
             return Ok(true);
+        }
+        if let ObjectKind::ModuleNamespace(_) = self.heap.object(o).kind {
+            // §10.4.6.9: a namespace is never written.
+            return Ok(false);
         }
         if let ObjectKind::Arguments(_) = self.heap.object(o).kind {
             // §10.4.4.4: a mapped argument is written through to its binding.
@@ -321,6 +330,7 @@ impl Vm {
             Storage::Proxy => self.proxy_delete(o, key),
             Storage::Typed => self.typed_array_delete(o, key),
             _ if matches!(self.heap.object(o).kind, ObjectKind::Arguments(_)) => Ok(self.arguments_delete(o, key)),
+            _ if matches!(self.heap.object(o).kind, ObjectKind::ModuleNamespace(_)) => self.namespace_delete(o, key),
             _ => self.ordinary_delete(o, key),
         }
     }
@@ -347,6 +357,7 @@ impl Vm {
             ObjectKind::Proxy(_) => self.proxy_own_keys(o),
             ObjectKind::String(s) => Ok(self.string_own_keys(o, s)),
             ObjectKind::TypedArray(_) => Ok(self.typed_array_own_keys(o)),
+            ObjectKind::ModuleNamespace(_) => Ok(self.namespace_own_keys(o)),
             _ => Ok(self.heap.own_keys_raw(o)),
         }
     }

@@ -65,3 +65,10 @@ mod tests {
         throws("var o = {}; o.o = o; JSON.stringify(o)", "Converting circular structure to JSON");
     }
 }
+
+/// ParseJSON(text) for the host (JSON modules): `JSON.parse` without a
+/// reviver, whatever the global `JSON` is now.
+pub(crate) fn parse_text(vm: &mut Vm, text: &str) -> spindle_vm::JsResult<Value> {
+    let text = vm.string(text);
+    parse::parse(vm, Value::Undefined, &[text], None)
+}
