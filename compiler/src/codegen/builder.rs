@@ -7,7 +7,7 @@
 //! is patched before `finish`.
 
 use crate::SyntaxError;
-use spindle_vm::bytecode::{Constant, FunctionKind, FunctionProto, Handler, Instr, LineEntry, ProtoFlags, Reg};
+use spindle_vm::bytecode::{Code, Constant, FunctionKind, FunctionProto, Handler, Instr, LineEntry, ProtoFlags, Reg};
 use spindle_vm::object::PropertyCache;
 use spindle_vm::value::Atom;
 use rustc_hash::FxHashMap;
@@ -193,12 +193,14 @@ impl FunctionBuilder {
         if self.too_many_registers || self.caches > u32::from(u16::MAX) {
             return Err(SyntaxError::new("Function is too large to compile", info.span));
         }
+        let register_count = self.max_reg.max(info.param_count as u32) as u16;
+        let code = Code::new(self.code.into_boxed_slice(), register_count)
+            .map_err(|e| SyntaxError::new(format!("internal compiler error: {e}"), info.span))?;
         Ok(Rc::new(FunctionProto {
             name: info.name,
             kind: info.kind,
             flags: info.flags,
-            code: self.code.into_boxed_slice(),
-            register_count: self.max_reg.max(info.param_count as u32) as u16,
+            code,
             param_count: info.param_count,
             length: info.length,
             constants: self.constants.into_boxed_slice(),

@@ -27,7 +27,7 @@ fn list_one(p: &FunctionProto, atom_name: &dyn Fn(crate::value::Atom) -> String,
         "function {name} ({:?}, {} params, {} registers, {} instructions, {bytes} bytes)",
         p.kind,
         p.param_count,
-        p.register_count,
+        p.code.register_count(),
         p.code.len()
     );
     for (pc, instr) in p.code.iter().enumerate() {

@@ -8,7 +8,7 @@ mod proto;
 
 pub use disasm::disassemble;
 pub use opcodes::Instr;
-pub use proto::{Constant, EvalScope, EvalScopeKind, EvalSite, FunctionKind, FunctionProto, Handler, LineEntry, ProtoFlags, TemplateSite};
+pub use proto::{Code, Constant, InvalidCode, EvalScope, EvalScopeKind, EvalSite, FunctionKind, FunctionProto, Handler, LineEntry, ProtoFlags, TemplateSite};
 
 /// A register of the current frame.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

@@ -109,12 +109,25 @@ macro_rules! define_instructions {
                 }
             }
 
+            /// Calls `f` with each register operand (the verifier's view, see
+            /// [`super::Code::new`]).
+            pub fn for_each_register(&self, mut f: impl FnMut(Reg)) {
+                match self {
+                    $( Instr::$name { $($field),* } => { $( visit_register!($kind, $field, f); )* } )*
+                }
+            }
+
             /// The one-line meaning of this instruction, from the table.
             pub fn meaning(&self) -> &'static str {
                 match self { $( Instr::$name { .. } => concat!($($doc),*).trim_ascii(), )* }
             }
         }
     };
+}
+
+macro_rules! visit_register {
+    (R, $v:expr, $f:ident) => { $f(*$v) };
+    ($k:ident, $v:expr, $f:ident) => { let _ = $v; };
 }
 
 macro_rules! operand_value {

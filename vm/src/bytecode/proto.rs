@@ -2,8 +2,8 @@
 //! exception handlers, line table and inline caches.
 //!
 //! Invariants: every jump target and handler target is an index into
-//! `code`; every register operand is below `register_count`; `lines` is
-//! sorted by pc.
+//! `code`; every register operand is below the code's register count
+//! (checked when [`Code`] is made); `lines` is sorted by pc.
 
 use super::Instr;
 use crate::object::PropertyCache;
@@ -153,6 +153,62 @@ pub struct ProtoFlags {
     pub needs_args: bool,
 }
 
+/// The instructions of a function and the number of registers its frame
+/// needs. Invariant, checked when made and relied on by the interpreter's
+/// unchecked register access: every register operand of every instruction
+/// is below `register_count`.
+#[derive(Debug, Default)]
+pub struct Code {
+    instrs: Box<[Instr]>,
+    register_count: u16,
+}
+
+/// Code that breaks the invariant of [`Code`]: instruction `pc` names
+/// register `register`, but the frame has only `register_count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub struct InvalidCode {
+    pub pc: usize,
+    pub register: u16,
+    pub register_count: u16,
+}
+
+impl std::fmt::Display for InvalidCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "instruction {} uses register r{} of a frame of {} registers", self.pc, self.register, self.register_count)
+    }
+}
+
+impl Code {
+    /// Verifies `instrs` against `register_count` (the invariant of [`Code`]).
+    pub fn new(instrs: Box<[Instr]>, register_count: u16) -> Result<Code, InvalidCode> {
+        for (pc, instr) in instrs.iter().enumerate() {
+            let mut bad = None;
+            instr.for_each_register(|r| {
+                if r.0 >= register_count {
+                    bad.get_or_insert(r.0);
+                }
+            });
+            if let Some(register) = bad {
+                return Err(InvalidCode { pc, register, register_count });
+            }
+        }
+        Ok(Code { instrs, register_count })
+    }
+
+    /// The number of registers a frame of this code needs.
+    pub fn register_count(&self) -> u16 {
+        self.register_count
+    }
+}
+
+impl std::ops::Deref for Code {
+    type Target = [Instr];
+    fn deref(&self) -> &[Instr] {
+        &self.instrs
+    }
+}
+
 /// A compiled function.
 #[derive(Debug)]
 pub struct FunctionProto {
@@ -162,10 +218,8 @@ pub struct FunctionProto {
     pub kind: FunctionKind,
     /// Flags.
     pub flags: ProtoFlags,
-    /// The instructions.
-    pub code: Box<[Instr]>,
-    /// Number of registers the frame needs.
-    pub register_count: u16,
+    /// The instructions and the number of registers the frame needs.
+    pub code: Code,
     /// Number of formal parameters that receive arguments (registers 0..).
     pub param_count: u16,
     /// The `length` property: parameters before the first default or rest.
@@ -198,8 +252,7 @@ impl FunctionProto {
             name: Rc::from(""),
             kind: FunctionKind::Script,
             flags: ProtoFlags::default(),
-            code: Box::new([]),
-            register_count: 0,
+            code: Code::default(),
             param_count: 0,
             length: 0,
             constants: Box::new([]),
@@ -238,5 +291,22 @@ impl FunctionProto {
             i.encode(&mut out);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::Reg;
+
+    #[test]
+    fn code_with_a_register_outside_the_frame_is_refused() {
+        let ok = [Instr::LoadInt { dst: Reg(1), imm: 3 }, Instr::Add { dst: Reg(0), a: Reg(1), b: Reg(1) }];
+        let code = Code::new(Box::new(ok), 2).expect("every register is below 2");
+        assert_eq!((code.len(), code.register_count()), (2, 2));
+        let bad = [Instr::LoadInt { dst: Reg(0), imm: 3 }, Instr::Move { dst: Reg(0), src: Reg(2) }];
+        let err = Code::new(Box::new(bad), 2).unwrap_err();
+        assert_eq!(err, InvalidCode { pc: 1, register: 2, register_count: 2 });
+        assert_eq!(err.to_string(), "instruction 1 uses register r2 of a frame of 2 registers");
     }
 }

@@ -29,9 +29,11 @@ impl Vm {
 
     /// Runs a script's top-level code (a proto of kind `Script`).
     pub fn run_script(&mut self, proto: Rc<FunctionProto>) -> JsResult<Value> {
+        let Some(base) = self.interp.stack.push_registers(proto.code.register_count() as usize) else {
+            return self.range_error("Maximum call stack size exceeded");
+        };
         self.interp.save_top();
         let entry = self.interp.frames.len();
-        let base = self.interp.stack.len();
         let frame = Frame {
             function: None,
             proto: proto.clone(),
@@ -46,7 +48,6 @@ impl Vm {
             construct: false,
             generator: None,
         };
-        self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
         self.interp.frames.push(frame);
         self.interp.load_top();
         let result = self.run_frames(entry);
@@ -71,9 +72,11 @@ impl Vm {
             if self.interp.frames.len() >= self.interp.limits.max_frames {
                 return self.range_error("Maximum call stack size exceeded");
             }
+            let Some(base) = self.interp.stack.push_registers(proto.code.register_count() as usize) else {
+                return self.range_error("Maximum call stack size exceeded");
+            };
             self.interp.save_top();
             let entry = self.interp.frames.len();
-            let base = self.interp.stack.len();
             let frame = Frame {
                 function,
                 proto: proto.clone(),
@@ -88,7 +91,6 @@ impl Vm {
                 construct: false,
                 generator: None,
             };
-            self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
             self.interp.frames.push(frame);
             self.interp.load_top();
             let result = self.run_frames(entry);
@@ -133,8 +135,9 @@ impl Vm {
         };
         let (proto, env) = (c.proto.clone(), c.env);
         let this = self.bind_this(&proto, f, this, new_target)?;
-        let base = self.interp.stack.len();
-        self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
+        let Some(base) = self.interp.stack.push_registers(proto.code.register_count() as usize) else {
+            return self.range_error("Maximum call stack size exceeded");
+        };
         let params = proto.param_count as usize;
         let kept: Option<Box<[Value]>> = match args {
             Args::Slice(a) => {

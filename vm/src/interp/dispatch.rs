@@ -31,43 +31,86 @@ impl Vm {
         }
     }
 
+    /// Writes register `r` of the top frame. `r` is an operand of an
+    /// instruction of the top frame's proto, so below its register count
+    /// (the invariant of [`crate::bytecode::Code`]), and the frame's
+    /// registers `stack[base .. base + register_count]` exist (the frame
+    /// invariant of [`super`]).
     #[inline(always)]
-    fn r(&self, r: Reg) -> Value {
-        self.interp.stack[self.interp.base + r.0 as usize]
-    }
-
-    #[inline(always)]
+    #[allow(unsafe_code)]
     fn set_r(&mut self, r: Reg, v: Value) {
         let i = self.interp.base + r.0 as usize;
-        self.interp.stack[i] = v;
+        debug_assert!(i < self.interp.stack.len());
+        // SAFETY: `i` is in bounds by the two invariants above.
+        unsafe { *self.interp.stack.get_unchecked_mut(i) = v }
     }
 
+    /// A register computed from an operand (`args + i`, `iter + 1`, a saved
+    /// register number): bounds-checked, since the verifier does not see it.
+    fn r_checked(&self, r: Reg) -> Value {
+        self.interp.stack.get(self.interp.base + r.0 as usize).copied().unwrap_or(Value::Undefined)
+    }
+
+    /// Writes a computed register (bounds-checked, see [`Vm::r_checked`]).
+    fn set_r_checked(&mut self, r: Reg, v: Value) {
+        if let Some(slot) = self.interp.stack.get_mut(self.interp.base + r.0 as usize) {
+            *slot = v;
+        }
+    }
 
     /// The dispatch loop proper.
     fn execute(&mut self, entry: usize) -> JsResult<Value> {
         let mut proto = self.top_proto();
+        let stack = self.interp.stack.as_mut_ptr();
         loop {
+            // SAFETY: the top frame's registers start at `base` (the frame
+            // invariant of `super`) in storage that never moves
+            // (`RegisterStack`), so `regs` stays valid for this instruction
+            // even when it calls back into JavaScript.
+            #[allow(unsafe_code)]
+            let regs = unsafe { stack.add(self.interp.base) };
+            // Register operands of the top frame's instructions are below
+            // its register count (the invariant of `Code`).
+            #[allow(unused_macros)]
+            macro_rules! r {
+                ($reg:expr) => {{
+                    let reg: Reg = $reg;
+                    debug_assert!(self.interp.base + (reg.0 as usize) < self.interp.stack.len());
+                    #[allow(unsafe_code)]
+                    // SAFETY: as for `regs`, and the operand is in the frame.
+                    unsafe { *regs.add(reg.0 as usize) }
+                }};
+            }
+            macro_rules! set_r {
+                ($reg:expr, $v:expr) => {{
+                    let (reg, v): (Reg, Value) = ($reg, $v);
+                    debug_assert!(self.interp.base + (reg.0 as usize) < self.interp.stack.len());
+                    #[allow(unsafe_code)]
+                    // SAFETY: as in `r!`.
+                    unsafe { *regs.add(reg.0 as usize) = v }
+                }};
+            }
             let pc = self.interp.pc;
-            let Some(&instr) = proto.code.get(pc) else {
+            let Some(instr) = proto.code.get(pc) else {
                 return self.type_error("internal error: pc out of range");
             };
             self.interp.pc = pc + 1;
-            match instr {
-                Instr::LoadUndefined { dst } => self.set_r(dst, Value::Undefined),
-                Instr::LoadNull { dst } => self.set_r(dst, Value::Null),
-                Instr::LoadTrue { dst } => self.set_r(dst, Value::Bool(true)),
-                Instr::LoadFalse { dst } => self.set_r(dst, Value::Bool(false)),
-                Instr::LoadEmpty { dst } => self.set_r(dst, Value::Empty),
-                Instr::LoadInt { dst, imm } => self.set_r(dst, Value::Number(f64::from(imm))),
+            match *instr {
+                Instr::LoadUndefined { dst } => set_r!(dst, Value::Undefined),
+                Instr::LoadNull { dst } => set_r!(dst, Value::Null),
+                Instr::LoadTrue { dst } => set_r!(dst, Value::Bool(true)),
+                Instr::LoadFalse { dst } => set_r!(dst, Value::Bool(false)),
+                Instr::LoadEmpty { dst } => set_r!(dst, Value::Empty),
+                Instr::LoadInt { dst, imm } => set_r!(dst, Value::Number(f64::from(imm))),
                 Instr::LoadConst { dst, k } => {
                     let v = self.load_constant(&proto.constants[k as usize]);
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::LoadString { dst, a } => {
                     let s = self.heap.atom_string(proto.atoms[a as usize]);
-                    self.set_r(dst, Value::String(s));
+                    set_r!(dst, Value::String(s));
                 }
-                Instr::Move { dst, src } => self.set_r(dst, self.r(src)),
+                Instr::Move { dst, src } => set_r!(dst, r!(src)),
                 Instr::LoadThis { dst } => {
                     let this = self.current_frame_this();
                     if this == Value::Empty {
@@ -75,10 +118,10 @@ impl Vm {
                             "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
                         );
                     }
-                    self.set_r(dst, this);
+                    set_r!(dst, this);
                 }
                 Instr::StoreThis { src } => {
-                    let v = self.r(src);
+                    let v = r!(src);
                     if self.current_frame_this() != Value::Empty {
                         return self.reference_error("Super constructor may only be called once");
                     }
@@ -90,20 +133,20 @@ impl Vm {
                     if self.env_slot(depth, slot) != Value::Empty {
                         return self.reference_error("Super constructor may only be called once");
                     }
-                    let v = self.r(src);
+                    let v = r!(src);
                     self.set_env_slot(depth, slot, v);
                 }
                 Instr::LoadNewTarget { dst } => {
                     let nt = self.interp.frames.last().and_then(|f| f.new_target);
-                    self.set_r(dst, nt.map_or(Value::Undefined, Value::Object));
+                    set_r!(dst, nt.map_or(Value::Undefined, Value::Object));
                 }
                 Instr::LoadCallee { dst } => {
                     let f = self.interp.frames.last().and_then(|f| f.function);
-                    self.set_r(dst, f.map_or(Value::Undefined, Value::Object));
+                    set_r!(dst, f.map_or(Value::Undefined, Value::Object));
                 }
 
                 Instr::CheckInit { src, a } => {
-                    if self.r(src) == Value::Empty {
+                    if r!(src) == Value::Empty {
                         return self.tdz_error(proto.atoms[a as usize]);
                     }
                 }
@@ -112,80 +155,80 @@ impl Vm {
                     if v == Value::Empty {
                         return self.tdz_error(proto.atoms[a as usize]);
                     }
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::SetEnv { depth, slot, src } => {
-                    let v = self.r(src);
+                    let v = r!(src);
                     self.set_env_slot(depth, slot, v);
                 }
                 Instr::SetEnvChecked { depth, slot, src, a } => {
                     if self.env_slot(depth, slot) == Value::Empty {
                         return self.tdz_error(proto.atoms[a as usize]);
                     }
-                    let v = self.r(src);
+                    let v = r!(src);
                     self.set_env_slot(depth, slot, v);
                 }
                 Instr::PushEnv { size } => self.push_env(size),
                 Instr::PopEnv {} => self.pop_env(),
-                Instr::PushWith { obj } => self.push_with(self.r(obj))?,
+                Instr::PushWith { obj } => self.push_with(r!(obj))?,
                 Instr::GetName { dst, this, a, depth, target } => {
                     let name = proto.atoms[a as usize];
                     if let Some((o, is_with)) = self.find_name_binding(name, depth)? {
                         let v = self.object_binding_value(o, name, proto.flags.strict)?;
-                        self.set_r(dst, v);
-                        self.set_r(this, if is_with { Value::Object(o) } else { Value::Undefined });
+                        set_r!(dst, v);
+                        set_r!(this, if is_with { Value::Object(o) } else { Value::Undefined });
                         self.jump_to(pc, target)?;
                     }
                 }
                 Instr::SetName { src, a, depth, target } => {
                     let name = proto.atoms[a as usize];
                     if let Some(o) = self.find_with_binding(name, depth)? {
-                        self.set_object_binding(o, name, self.r(src), proto.flags.strict)?;
+                        self.set_object_binding(o, name, r!(src), proto.flags.strict)?;
                         self.jump_to(pc, target)?;
                     }
                 }
                 Instr::ResolveName { dst, a, depth } => {
                     let found = self.find_with_binding(proto.atoms[a as usize], depth)?;
-                    self.set_r(dst, found.map_or(Value::Empty, Value::Object));
+                    set_r!(dst, found.map_or(Value::Empty, Value::Object));
                 }
                 Instr::GetNameRef { dst, obj, a, target } => {
-                    if let Value::Object(o) = self.r(obj) {
+                    if let Value::Object(o) = r!(obj) {
                         let v = self.object_binding_value(o, proto.atoms[a as usize], proto.flags.strict)?;
-                        self.set_r(dst, v);
+                        set_r!(dst, v);
                         self.jump_to(pc, target)?;
                     }
                 }
                 Instr::SetNameRef { obj, src, a, target } => {
-                    if let Value::Object(o) = self.r(obj) {
-                        self.set_object_binding(o, proto.atoms[a as usize], self.r(src), proto.flags.strict)?;
+                    if let Value::Object(o) = r!(obj) {
+                        self.set_object_binding(o, proto.atoms[a as usize], r!(src), proto.flags.strict)?;
                         self.jump_to(pc, target)?;
                     }
                 }
                 Instr::DeleteName { dst, a, depth, global } => {
                     let v = self.delete_name(proto.atoms[a as usize], depth, global != 0)?;
-                    self.set_r(dst, Value::Bool(v));
+                    set_r!(dst, Value::Bool(v));
                 }
                 Instr::CopyEnv {} => self.copy_env(),
                 Instr::GetGlobal { dst, a, ic } => {
                     let v = self.get_global(proto.atoms[a as usize], &proto.caches[ic as usize], &proto.global_slots[ic as usize], true)?;
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::GetGlobalOrUndefined { dst, a, ic } => {
                     let v = self.get_global(proto.atoms[a as usize], &proto.caches[ic as usize], &proto.global_slots[ic as usize], false)?;
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::SetGlobal { a, src, strict, ic } => {
-                    self.set_global(proto.atoms[a as usize], self.r(src), strict != 0, &proto.global_slots[ic as usize])?;
+                    self.set_global(proto.atoms[a as usize], r!(src), strict != 0, &proto.global_slots[ic as usize])?;
                 }
                 Instr::DeclareGlobalLexical { a, constant } => self.declare_global_lexical(proto.atoms[a as usize], constant != 0)?,
-                Instr::InitGlobalLexical { a, src } => self.init_global_lexical(proto.atoms[a as usize], self.r(src)),
+                Instr::InitGlobalLexical { a, src } => self.init_global_lexical(proto.atoms[a as usize], r!(src)),
                 Instr::DeclareGlobalVar { a, func, has_func } => {
-                    let f = (has_func != 0).then(|| self.r(func));
+                    let f = (has_func != 0).then(|| r!(func));
                     self.declare_global_var(proto.atoms[a as usize], f, false)?;
                 }
                 Instr::CanDeclareGlobal { a, func } => self.can_declare_global(proto.atoms[a as usize], func != 0)?,
                 Instr::DeclareEvalVar { a, func, has_func, depth, global } => {
-                    let f = (has_func != 0).then(|| self.r(func));
+                    let f = (has_func != 0).then(|| r!(func));
                     if global != 0 {
                         self.declare_global_var(proto.atoms[a as usize], f, true)?;
                     } else {
@@ -197,397 +240,406 @@ impl Vm {
                     if v == Value::Empty {
                         return self.tdz_error(proto.atoms[a as usize]);
                     }
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
 
                 Instr::Add { dst, a, b } => {
-                    let v = match (self.r(a), self.r(b)) {
+                    let v = match (r!(a), r!(b)) {
                         (Value::Number(x), Value::Number(y)) => Value::Number(x + y),
                         (x, y) => self.op_add(x, y)?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::Sub { dst, a, b } => {
-                    let v = match (self.r(a), self.r(b)) {
+                    let v = match (r!(a), r!(b)) {
                         (Value::Number(x), Value::Number(y)) => Value::Number(x - y),
                         (x, y) => self.op_sub(x, y)?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::Mul { dst, a, b } => {
-                    let v = match (self.r(a), self.r(b)) {
+                    let v = match (r!(a), r!(b)) {
                         (Value::Number(x), Value::Number(y)) => Value::Number(x * y),
                         (x, y) => self.op_mul(x, y)?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::Div { dst, a, b } => {
-                    let v = match (self.r(a), self.r(b)) {
+                    let v = match (r!(a), r!(b)) {
                         (Value::Number(x), Value::Number(y)) => Value::Number(x / y),
                         (x, y) => self.op_div(x, y)?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::Rem { dst, a, b } => {
-                    let v = match (self.r(a), self.r(b)) {
+                    let v = match (r!(a), r!(b)) {
                         (Value::Number(x), Value::Number(y)) => Value::Number(fast_remainder(x, y)),
                         (x, y) => self.op_rem(x, y)?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::AddI { dst, a, imm } => {
-                    let v = match self.r(a) {
+                    let v = match r!(a) {
                         Value::Number(x) => Value::Number(x + f64::from(imm)),
                         x => self.op_add(x, Value::Number(f64::from(imm)))?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::SubI { dst, a, imm } => {
-                    let v = match self.r(a) {
+                    let v = match r!(a) {
                         Value::Number(x) => Value::Number(x - f64::from(imm)),
                         x => self.op_sub(x, Value::Number(f64::from(imm)))?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::MulI { dst, a, imm } => {
-                    let v = match self.r(a) {
+                    let v = match r!(a) {
                         Value::Number(x) => Value::Number(x * f64::from(imm)),
                         x => self.op_mul(x, Value::Number(f64::from(imm)))?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::RemI { dst, a, imm } => {
-                    let v = match self.r(a) {
+                    let v = match r!(a) {
                         Value::Number(x) => Value::Number(fast_remainder(x, f64::from(imm))),
                         x => self.op_rem(x, Value::Number(f64::from(imm)))?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::Exp { dst, a, b } => {
-                    let v = self.op_exp(self.r(a), self.r(b))?;
-                    self.set_r(dst, v);
+                    let v = self.op_exp(r!(a), r!(b))?;
+                    set_r!(dst, v);
                 }
                 Instr::Shl { dst, a, b } => {
-                    let v = self.op_shl(self.r(a), self.r(b))?;
-                    self.set_r(dst, v);
+                    let v = self.op_shl(r!(a), r!(b))?;
+                    set_r!(dst, v);
                 }
                 Instr::Shr { dst, a, b } => {
-                    let v = self.op_shr(self.r(a), self.r(b))?;
-                    self.set_r(dst, v);
+                    let v = self.op_shr(r!(a), r!(b))?;
+                    set_r!(dst, v);
                 }
                 Instr::UShr { dst, a, b } => {
-                    let v = self.op_ushr(self.r(a), self.r(b))?;
-                    self.set_r(dst, v);
+                    let v = self.op_ushr(r!(a), r!(b))?;
+                    set_r!(dst, v);
                 }
                 Instr::BitAnd { dst, a, b } => {
-                    let v = self.op_bitand(self.r(a), self.r(b))?;
-                    self.set_r(dst, v);
+                    let v = self.op_bitand(r!(a), r!(b))?;
+                    set_r!(dst, v);
                 }
                 Instr::BitOr { dst, a, b } => {
-                    let v = self.op_bitor(self.r(a), self.r(b))?;
-                    self.set_r(dst, v);
+                    let v = self.op_bitor(r!(a), r!(b))?;
+                    set_r!(dst, v);
                 }
                 Instr::BitXor { dst, a, b } => {
-                    let v = self.op_bitxor(self.r(a), self.r(b))?;
-                    self.set_r(dst, v);
+                    let v = self.op_bitxor(r!(a), r!(b))?;
+                    set_r!(dst, v);
                 }
                 Instr::Eq { dst, a, b } => {
-                    let v = self.op_loose_eq(self.r(a), self.r(b))?;
-                    self.set_r(dst, Value::Bool(v));
+                    let v = self.op_loose_eq(r!(a), r!(b))?;
+                    set_r!(dst, Value::Bool(v));
                 }
                 Instr::NotEq { dst, a, b } => {
-                    let v = self.op_loose_eq(self.r(a), self.r(b))?;
-                    self.set_r(dst, Value::Bool(!v));
+                    let v = self.op_loose_eq(r!(a), r!(b))?;
+                    set_r!(dst, Value::Bool(!v));
                 }
                 Instr::StrictEq { dst, a, b } => {
-                    let v = self.op_strict_eq(self.r(a), self.r(b));
-                    self.set_r(dst, Value::Bool(v));
+                    let v = self.op_strict_eq(r!(a), r!(b));
+                    set_r!(dst, Value::Bool(v));
                 }
                 Instr::StrictNotEq { dst, a, b } => {
-                    let v = self.op_strict_eq(self.r(a), self.r(b));
-                    self.set_r(dst, Value::Bool(!v));
+                    let v = self.op_strict_eq(r!(a), r!(b));
+                    set_r!(dst, Value::Bool(!v));
                 }
                 Instr::Lt { dst, a, b } => {
-                    let v = match (self.r(a), self.r(b)) {
+                    let v = match (r!(a), r!(b)) {
                         (Value::Number(x), Value::Number(y)) => x < y,
                         (x, y) => self.op_lt(x, y)?,
                     };
-                    self.set_r(dst, Value::Bool(v));
+                    set_r!(dst, Value::Bool(v));
                 }
                 Instr::LtEq { dst, a, b } => {
-                    let v = match (self.r(a), self.r(b)) {
+                    let v = match (r!(a), r!(b)) {
                         (Value::Number(x), Value::Number(y)) => x <= y,
                         (x, y) => self.op_le(x, y)?,
                     };
-                    self.set_r(dst, Value::Bool(v));
+                    set_r!(dst, Value::Bool(v));
                 }
                 Instr::Gt { dst, a, b } => {
-                    let v = match (self.r(a), self.r(b)) {
+                    let v = match (r!(a), r!(b)) {
                         (Value::Number(x), Value::Number(y)) => x > y,
                         (x, y) => self.op_gt(x, y)?,
                     };
-                    self.set_r(dst, Value::Bool(v));
+                    set_r!(dst, Value::Bool(v));
                 }
                 Instr::GtEq { dst, a, b } => {
-                    let v = match (self.r(a), self.r(b)) {
+                    let v = match (r!(a), r!(b)) {
                         (Value::Number(x), Value::Number(y)) => x >= y,
                         (x, y) => self.op_ge(x, y)?,
                     };
-                    self.set_r(dst, Value::Bool(v));
+                    set_r!(dst, Value::Bool(v));
                 }
                 Instr::In { dst, a, b } => {
-                    let v = self.op_in(self.r(a), self.r(b))?;
-                    self.set_r(dst, Value::Bool(v));
+                    let v = self.op_in(r!(a), r!(b))?;
+                    set_r!(dst, Value::Bool(v));
                 }
                 Instr::InstanceOf { dst, a, b } => {
-                    let v = self.op_instanceof(self.r(a), self.r(b))?;
-                    self.set_r(dst, Value::Bool(v));
+                    let v = self.op_instanceof(r!(a), r!(b))?;
+                    set_r!(dst, Value::Bool(v));
                 }
                 Instr::Neg { dst, src } => {
-                    let v = match self.r(src) {
+                    let v = match r!(src) {
                         Value::Number(x) => Value::Number(-x),
                         x => self.op_neg(x)?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::ToNumber { dst, src } => {
-                    let v = self.to_number(self.r(src))?;
-                    self.set_r(dst, Value::Number(v));
+                    let v = self.to_number(r!(src))?;
+                    set_r!(dst, Value::Number(v));
                 }
                 Instr::ToNumeric { dst, src } => {
-                    let v = self.op_to_numeric(self.r(src))?;
-                    self.set_r(dst, v);
+                    let v = self.op_to_numeric(r!(src))?;
+                    set_r!(dst, v);
                 }
                 Instr::Not { dst, src } => {
-                    let v = self.to_boolean(self.r(src));
-                    self.set_r(dst, Value::Bool(!v));
+                    let v = self.to_boolean(r!(src));
+                    set_r!(dst, Value::Bool(!v));
                 }
                 Instr::BitNot { dst, src } => {
-                    let v = self.op_bitnot(self.r(src))?;
-                    self.set_r(dst, v);
+                    let v = self.op_bitnot(r!(src))?;
+                    set_r!(dst, v);
                 }
                 Instr::TypeOf { dst, src } => {
-                    let t = self.type_of(self.r(src));
+                    let t = self.type_of(r!(src));
                     let v = self.string(t);
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::Inc { dst, src } => {
-                    let v = match self.r(src) {
+                    let v = match r!(src) {
                         Value::Number(x) => Value::Number(x + 1.0),
                         x => self.op_inc(x)?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::Dec { dst, src } => {
-                    let v = match self.r(src) {
+                    let v = match r!(src) {
                         Value::Number(x) => Value::Number(x - 1.0),
                         x => self.op_dec(x)?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::ToString { dst, src } => {
-                    let v = match self.r(src) {
+                    let v = match r!(src) {
                         s @ Value::String(_) => s,
                         x => Value::String(self.to_string(x)?),
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::ToPropertyKey { dst, src } => {
-                    let key = self.to_property_key(self.r(src))?;
+                    let key = self.to_property_key(r!(src))?;
                     let v = self.heap.key_to_value(key);
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
 
                 Instr::Jump { target } => self.jump_to(pc, target)?,
                 Instr::JumpIfTrue { cond, target } => {
-                    if self.to_boolean(self.r(cond)) {
+                    if self.to_boolean(r!(cond)) {
                         self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfFalse { cond, target } => {
-                    if !self.to_boolean(self.r(cond)) {
+                    if !self.to_boolean(r!(cond)) {
                         self.jump_to(pc, target)?;
                     }
                 }
-                Instr::JumpIfLt { a, b, sense, target } => self.compare_jump(pc, Relation::Lt, self.r(a), self.r(b), sense, target)?,
-                Instr::JumpIfLtEq { a, b, sense, target } => self.compare_jump(pc, Relation::LtEq, self.r(a), self.r(b), sense, target)?,
-                Instr::JumpIfGt { a, b, sense, target } => self.compare_jump(pc, Relation::Gt, self.r(a), self.r(b), sense, target)?,
-                Instr::JumpIfGtEq { a, b, sense, target } => self.compare_jump(pc, Relation::GtEq, self.r(a), self.r(b), sense, target)?,
-                Instr::JumpIfLtI { a, imm, sense, target } => self.compare_jump(pc, Relation::Lt, self.r(a), Value::Number(f64::from(imm)), sense, target)?,
-                Instr::JumpIfLtEqI { a, imm, sense, target } => self.compare_jump(pc, Relation::LtEq, self.r(a), Value::Number(f64::from(imm)), sense, target)?,
-                Instr::JumpIfGtI { a, imm, sense, target } => self.compare_jump(pc, Relation::Gt, self.r(a), Value::Number(f64::from(imm)), sense, target)?,
-                Instr::JumpIfGtEqI { a, imm, sense, target } => self.compare_jump(pc, Relation::GtEq, self.r(a), Value::Number(f64::from(imm)), sense, target)?,
+                Instr::JumpIfLt { a, b, sense, target } => self.compare_jump(pc, Relation::Lt, r!(a), r!(b), sense, target)?,
+                Instr::JumpIfLtEq { a, b, sense, target } => self.compare_jump(pc, Relation::LtEq, r!(a), r!(b), sense, target)?,
+                Instr::JumpIfGt { a, b, sense, target } => self.compare_jump(pc, Relation::Gt, r!(a), r!(b), sense, target)?,
+                Instr::JumpIfGtEq { a, b, sense, target } => self.compare_jump(pc, Relation::GtEq, r!(a), r!(b), sense, target)?,
+                Instr::JumpIfLtI { a, imm, sense, target } => self.compare_jump(pc, Relation::Lt, r!(a), Value::Number(f64::from(imm)), sense, target)?,
+                Instr::JumpIfLtEqI { a, imm, sense, target } => self.compare_jump(pc, Relation::LtEq, r!(a), Value::Number(f64::from(imm)), sense, target)?,
+                Instr::JumpIfGtI { a, imm, sense, target } => self.compare_jump(pc, Relation::Gt, r!(a), Value::Number(f64::from(imm)), sense, target)?,
+                Instr::JumpIfGtEqI { a, imm, sense, target } => self.compare_jump(pc, Relation::GtEq, r!(a), Value::Number(f64::from(imm)), sense, target)?,
                 Instr::JumpIfNullish { cond, target } => {
-                    if self.r(cond).is_nullish() {
+                    if r!(cond).is_nullish() {
                         self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfNotNullish { cond, target } => {
-                    if !self.r(cond).is_nullish() {
+                    if !r!(cond).is_nullish() {
                         self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfUndefined { cond, target } => {
-                    if self.r(cond) == Value::Undefined {
+                    if r!(cond) == Value::Undefined {
                         self.jump_to(pc, target)?;
                     }
                 }
                 Instr::JumpIfNotUndefined { cond, target } => {
-                    if self.r(cond) != Value::Undefined {
+                    if r!(cond) != Value::Undefined {
                         self.jump_to(pc, target)?;
                     }
                 }
 
                 Instr::GetField { dst, obj, a, ic } => {
                     let atom = proto.atoms[a as usize];
-                    let v = match self.r(obj) {
-                        Value::Object(o) => self.get_cached(o, atom, &proto.caches[ic as usize])?,
+                    let cache = &proto.caches[ic as usize];
+                    let v = match r!(obj) {
+                        Value::Object(o) => match self.cached_own_value(o, cache) {
+                            Some(v) => v,
+                            None => self.get_cached(o, atom, cache)?,
+                        },
                         base => self.get_primitive_field(base, atom)?,
                     };
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::SetField { obj, a, src, ic } => {
                     let atom = proto.atoms[a as usize];
                     let strict = proto.flags.strict;
-                    match self.r(obj) {
-                        Value::Object(o) => self.set_cached(o, atom, self.r(src), &proto.caches[ic as usize], strict)?,
-                        base => self.set_primitive(base, PropertyKey::Atom(atom), self.r(src), strict)?,
+                    let cache = &proto.caches[ic as usize];
+                    match r!(obj) {
+                        Value::Object(o) => {
+                            if !self.set_cached_own(o, r!(src), cache) {
+                                self.set_cached(o, atom, r!(src), cache, strict)?;
+                            }
+                        }
+                        base => self.set_primitive(base, PropertyKey::Atom(atom), r!(src), strict)?,
                     }
                 }
                 Instr::GetElem { dst, obj, key } => {
-                    let v = self.get_elem(self.r(obj), self.r(key))?;
-                    self.set_r(dst, v);
+                    let v = self.get_elem(r!(obj), r!(key))?;
+                    set_r!(dst, v);
                 }
                 Instr::SetElem { obj, key, src } => {
-                    self.set_elem(self.r(obj), self.r(key), self.r(src), proto.flags.strict)?;
+                    self.set_elem(r!(obj), r!(key), r!(src), proto.flags.strict)?;
                 }
                 Instr::DeleteElem { dst, obj, key } => {
-                    let v = self.delete_elem(self.r(obj), self.r(key), proto.flags.strict)?;
-                    self.set_r(dst, Value::Bool(v));
+                    let v = self.delete_elem(r!(obj), r!(key), proto.flags.strict)?;
+                    set_r!(dst, Value::Bool(v));
                 }
                 Instr::GetSuper { dst, key } => {
-                    let v = self.get_super(self.r(key))?;
-                    self.set_r(dst, v);
+                    let v = self.get_super(r!(key))?;
+                    set_r!(dst, v);
                 }
-                Instr::SetSuper { key, src } => self.set_super(self.r(key), self.r(src), proto.flags.strict)?,
+                Instr::SetSuper { key, src } => self.set_super(r!(key), r!(src), proto.flags.strict)?,
                 Instr::DefineField { obj, key, src } => {
-                    if let Value::Object(o) = self.r(obj) {
-                        let key = self.to_property_key(self.r(key))?;
-                        self.create_data_property_or_throw(o, key, self.r(src))?;
+                    if let Value::Object(o) = r!(obj) {
+                        let key = self.to_property_key(r!(key))?;
+                        self.create_data_property_or_throw(o, key, r!(src))?;
                     }
                 }
                 Instr::DefineNamedField { obj, a, src } => {
-                    if let Value::Object(o) = self.r(obj) {
+                    if let Value::Object(o) = r!(obj) {
                         let key = PropertyKey::Atom(proto.atoms[a as usize]);
-                        self.create_data_property_or_throw(o, key, self.r(src))?;
+                        self.create_data_property_or_throw(o, key, r!(src))?;
                     }
                 }
                 Instr::DefineMethod { obj, key, src, kind, enumerable } => {
-                    self.define_method(self.r(obj), self.r(key), self.r(src), kind, enumerable != 0)?;
+                    self.define_method(r!(obj), r!(key), r!(src), kind, enumerable != 0)?;
                 }
-                Instr::CopyDataProperties { dst, src } => self.copy_data_properties(self.r(dst), self.r(src), None)?,
+                Instr::CopyDataProperties { dst, src } => self.copy_data_properties(r!(dst), r!(src), None)?,
                 Instr::CopyRest { dst, src, excluded } => {
                     let target = Value::Object(self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary));
-                    self.copy_data_properties(target, self.r(src), Some(self.r(excluded)))?;
-                    self.set_r(dst, target);
+                    self.copy_data_properties(target, r!(src), Some(r!(excluded)))?;
+                    set_r!(dst, target);
                 }
                 Instr::SetProtoLiteral { obj, src } => {
-                    if let (Value::Object(o), v @ (Value::Object(_) | Value::Null)) = (self.r(obj), self.r(src)) {
+                    if let (Value::Object(o), v @ (Value::Object(_) | Value::Null)) = (r!(obj), r!(src)) {
                         self.set_prototype_of(o, v.as_object())?;
                     }
                 }
                 Instr::GetPrivate { dst, obj, name } => {
-                    let v = self.get_private(self.r(obj), self.r(name))?;
-                    self.set_r(dst, v);
+                    let v = self.get_private(r!(obj), r!(name))?;
+                    set_r!(dst, v);
                 }
-                Instr::SetPrivate { obj, name, src } => self.set_private(self.r(obj), self.r(name), self.r(src))?,
+                Instr::SetPrivate { obj, name, src } => self.set_private(r!(obj), r!(name), r!(src))?,
                 Instr::HasPrivate { dst, obj, name } => {
-                    let v = self.has_private(self.r(obj), self.r(name))?;
-                    self.set_r(dst, Value::Bool(v));
+                    let v = self.has_private(r!(obj), r!(name))?;
+                    set_r!(dst, Value::Bool(v));
                 }
-                Instr::DefinePrivate { obj, name, src } => self.define_private(self.r(obj), self.r(name), self.r(src))?,
+                Instr::DefinePrivate { obj, name, src } => self.define_private(r!(obj), r!(name), r!(src))?,
                 Instr::DefinePrivateMethod { obj, name, src, kind } => {
-                    self.define_private_method(self.r(obj), self.r(name), self.r(src), kind)?;
+                    self.define_private_method(r!(obj), r!(name), r!(src), kind)?;
                 }
                 Instr::NewPrivateName { dst, a } => {
                     let description = self.heap.atom_string(proto.atoms[a as usize]);
                     let sym = self.heap.alloc_private_name(description);
-                    self.set_r(dst, Value::Symbol(sym));
+                    set_r!(dst, Value::Symbol(sym));
                 }
 
                 Instr::NewObject { dst } => {
                     let o = self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary);
-                    self.set_r(dst, Value::Object(o));
+                    set_r!(dst, Value::Object(o));
                 }
                 Instr::NewArray { dst, capacity: _ } => {
                     let a = self.create_array(&[]);
-                    self.set_r(dst, Value::Object(a));
+                    set_r!(dst, Value::Object(a));
                 }
                 Instr::ArrayPush { arr, src } => {
-                    if let Value::Object(a) = self.r(arr) {
-                        self.heap.array_push_raw(a, self.r(src));
+                    if let Value::Object(a) = r!(arr) {
+                        self.heap.array_push_raw(a, r!(src));
                     }
                 }
                 Instr::ArrayPushHole { arr } => {
-                    if let Value::Object(a) = self.r(arr) {
+                    if let Value::Object(a) = r!(arr) {
                         self.heap.array_push_raw(a, Value::Empty);
                     }
                 }
-                Instr::ArraySpread { arr, src } => self.array_spread(self.r(arr), self.r(src))?,
+                Instr::ArraySpread { arr, src } => self.array_spread(r!(arr), r!(src))?,
                 Instr::NewRegExp { dst, pattern, flags } => {
                     let v = self.new_regexp(proto.atoms[pattern as usize], proto.atoms[flags as usize])?;
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::TemplateObject { dst, k } => {
                     let v = self.template_object(&proto.constants[k as usize]);
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::NewClosure { dst, k } => {
                     let v = self.new_closure(&proto.constants[k as usize])?;
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::NewClass { dst, k, heritage, has_heritage } => {
-                    let h = (has_heritage != 0).then(|| self.r(heritage));
+                    let h = (has_heritage != 0).then(|| r!(heritage));
                     let (ctor, prototype) = self.new_class(&proto.constants[k as usize], h)?;
-                    self.set_r(dst, ctor);
-                    self.set_r(Reg(dst.0 + 1), prototype);
+                    set_r!(dst, ctor);
+                    self.set_r_checked(Reg(dst.0 + 1), prototype);
                 }
-                Instr::SetClassFields { ctor, src } => self.set_class_fields(self.r(ctor), self.r(src)),
+                Instr::SetClassFields { ctor, src } => self.set_class_fields(r!(ctor), r!(src)),
                 Instr::SetHomeObject { func, home } => {
-                    if let (Value::Object(f), Value::Object(h)) = (self.r(func), self.r(home)) {
+                    if let (Value::Object(f), Value::Object(h)) = (r!(func), r!(home)) {
                         if let ObjectKind::Closure(c) = &mut self.heap.object_mut(f).kind {
                             c.home_object = Some(h);
                         }
                     }
                 }
                 Instr::InitFields { obj, func } => {
-                    if let (Value::Object(o), Value::Object(f)) = (self.r(obj), self.r(func)) {
+                    if let (Value::Object(o), Value::Object(f)) = (r!(obj), r!(func)) {
                         self.init_class_fields(f, o)?;
                     }
                 }
                 Instr::CreateArguments { dst, mapped } => {
                     let v = self.create_arguments(mapped != 0)?;
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::CreateRest { dst, start } => {
                     let rest: Vec<Value> = self.current_args().iter().skip(start as usize).copied().collect();
                     let a = self.create_array(&rest);
-                    self.set_r(dst, Value::Object(a));
+                    set_r!(dst, Value::Object(a));
                 }
 
                 Instr::Call { dst, callee, this, args, argc } => {
-                    let (f, this) = (self.r(callee), self.r(this));
+                    let (f, this) = (r!(callee), r!(this));
                     if let Some(next) = self.call_instruction(f, this, args, argc, dst)? {
                         proto = next;
                     }
                 }
                 Instr::CallSpread { dst, callee, this, array } => {
-                    let args = self.spread_arguments(self.r(array))?;
-                    let v = self.call(self.r(callee), self.r(this), &args)?;
-                    self.set_r(dst, v);
+                    let args = self.spread_arguments(r!(array))?;
+                    let v = self.call(r!(callee), r!(this), &args)?;
+                    set_r!(dst, v);
                 }
                 Instr::New { dst, callee, args, argc } => {
-                    let f = self.r(callee);
+                    let f = r!(callee);
                     if let Value::Object(o) = f {
                         if matches!(&self.heap.object(o).kind, ObjectKind::Closure(c) if c.proto.is_constructor()) {
                             self.safe_point()?;
@@ -598,55 +650,55 @@ impl Vm {
                             continue;
                         }
                     }
-                    let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
+                    let list: Args = (0..argc).map(|i| self.r_checked(Reg(args.0 + i))).collect();
                     if !self.is_constructor(f) {
                         return self.type_error("value is not a constructor");
                     }
                     let v = self.construct(f, &list, None)?;
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::NewSpread { dst, callee, array } => {
-                    let args = self.spread_arguments(self.r(array))?;
-                    let f = self.r(callee);
+                    let args = self.spread_arguments(r!(array))?;
+                    let f = r!(callee);
                     if !self.is_constructor(f) {
                         return self.type_error("value is not a constructor");
                     }
                     let v = self.construct(f, &args, None)?;
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::SuperCall { dst, func, nt, args, argc } => {
-                    let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
-                    let v = self.super_call(self.r(func), self.r(nt), &list)?;
-                    self.set_r(dst, v);
+                    let list: Args = (0..argc).map(|i| self.r_checked(Reg(args.0 + i))).collect();
+                    let v = self.super_call(r!(func), r!(nt), &list)?;
+                    set_r!(dst, v);
                 }
                 Instr::SuperCallSpread { dst, func, nt, array } => {
-                    let args = self.spread_arguments(self.r(array))?;
-                    let v = self.super_call(self.r(func), self.r(nt), &args)?;
-                    self.set_r(dst, v);
+                    let args = self.spread_arguments(r!(array))?;
+                    let v = self.super_call(r!(func), r!(nt), &args)?;
+                    set_r!(dst, v);
                 }
                 Instr::SuperCallForward { dst, func, nt } => {
                     let args: Args = self.current_args().iter().copied().collect();
-                    let v = self.super_call(self.r(func), self.r(nt), &args)?;
-                    self.set_r(dst, v);
+                    let v = self.super_call(r!(func), r!(nt), &args)?;
+                    set_r!(dst, v);
                 }
                 Instr::CallEval { dst, callee, args, argc, site } => {
-                    let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
+                    let list: Args = (0..argc).map(|i| self.r_checked(Reg(args.0 + i))).collect();
                     let site = match proto.constants.get(site as usize) {
                         Some(crate::bytecode::Constant::EvalSite(s)) => s.clone(),
                         _ => std::rc::Rc::default(),
                     };
-                    let v = self.call_eval(self.r(callee), &list, &site)?;
-                    self.set_r(dst, v);
+                    let v = self.call_eval(r!(callee), &list, &site)?;
+                    set_r!(dst, v);
                 }
                 Instr::Return { src } => {
-                    let v = self.r(src);
+                    let v = r!(src);
                     let return_to = self.interp.frames.last().and_then(|f| f.return_to);
                     let result = self.pop_frame(v)?;
                     if self.interp.frames.len() <= entry || return_to.is_none() {
                         return Ok(result);
                     }
                     if let Some(r) = return_to {
-                        self.set_r(Reg(r), result);
+                        self.set_r_checked(Reg(r), result);
                     }
                     proto = self.top_proto();
                 }
@@ -659,13 +711,13 @@ impl Vm {
                         return Ok(result);
                     }
                     if let Some(r) = return_to {
-                        self.set_r(Reg(r), result);
+                        self.set_r_checked(Reg(r), result);
                     }
                     proto = self.top_proto();
                 }
                 Instr::AsyncStart { resume, mode } => self.async_start(resume, mode),
                 Instr::Await { value } => {
-                    let v = self.r(value);
+                    let v = r!(value);
                     let return_to = self.interp.frames.last().and_then(|f| f.return_to);
                     let Some(co) = self.interp.frames.last().and_then(|f| f.generator) else {
                         return self.syntax_error("await is only valid in async functions");
@@ -676,29 +728,29 @@ impl Vm {
                     let result = self.coroutine_promise(co);
                     match return_to {
                         Some(r) if self.interp.frames.len() > entry => {
-                            self.set_r(Reg(r), result);
+                            self.set_r_checked(Reg(r), result);
                             proto = self.top_proto();
                         }
                         _ => return Ok(result),
                     }
                 }
                 Instr::Yield { value, raw } => {
-                    let v = self.r(value);
+                    let v = r!(value);
                     self.generator_suspend(raw != 0, GeneratorState::SuspendedYield);
                     return Ok(v);
                 }
                 Instr::GetMethod { dst, obj, a } => {
                     let key = PropertyKey::Atom(proto.atoms[a as usize]);
-                    let m = self.get_method(self.r(obj), key)?;
-                    self.set_r(dst, m.unwrap_or(Value::Undefined));
+                    let m = self.get_method(r!(obj), key)?;
+                    set_r!(dst, m.unwrap_or(Value::Undefined));
                 }
                 Instr::RequireObject { src, a } => {
-                    if !matches!(self.r(src), Value::Object(_)) {
+                    if !matches!(r!(src), Value::Object(_)) {
                         let message = self.atom_text(proto.atoms[a as usize]);
                         return self.type_error(&message);
                     }
                 }
-                Instr::Throw { src } => return Err(self.r(src)),
+                Instr::Throw { src } => return Err(r!(src)),
                 Instr::ThrowError { kind, a } => {
                     let message = self.atom_text(proto.atoms[a as usize]);
                     let kind = ErrorKind::ALL.get(kind as usize).copied().unwrap_or(ErrorKind::Error);
@@ -706,24 +758,24 @@ impl Vm {
                 }
 
                 Instr::GetIterator { iter, src } => {
-                    let (it, next) = self.get_iterator(self.r(src))?;
-                    self.set_r(iter, it);
-                    self.set_r(Reg(iter.0 + 1), next);
+                    let (it, next) = self.get_iterator(r!(src))?;
+                    set_r!(iter, it);
+                    self.set_r_checked(Reg(iter.0 + 1), next);
                 }
-                Instr::IteratorStep { dst, iter, target } => match self.iterator_step(self.r(iter), self.r(Reg(iter.0 + 1)))? {
-                    Some(v) => self.set_r(dst, v),
+                Instr::IteratorStep { dst, iter, target } => match self.iterator_step(r!(iter), self.r_checked(Reg(iter.0 + 1)))? {
+                    Some(v) => set_r!(dst, v),
                     None => self.interp.pc = target as usize,
                 },
-                Instr::IteratorClose { iter } => self.iterator_close(self.r(iter))?,
+                Instr::IteratorClose { iter } => self.iterator_close(r!(iter))?,
                 Instr::IteratorCloseQuiet { iter } => {
-                    let _ = self.iterator_close(self.r(iter));
+                    let _ = self.iterator_close(r!(iter));
                 }
                 Instr::ForInStart { iter, src } => {
-                    let it = self.for_in_start(self.r(src))?;
-                    self.set_r(iter, it);
+                    let it = self.for_in_start(r!(src))?;
+                    set_r!(iter, it);
                 }
-                Instr::ForInNext { dst, iter, target } => match self.for_in_next(self.r(iter))? {
-                    Some(v) => self.set_r(dst, v),
+                Instr::ForInNext { dst, iter, target } => match self.for_in_next(r!(iter))? {
+                    Some(v) => set_r!(dst, v),
                     None => self.interp.pc = target as usize,
                 },
                 Instr::Debugger {} => {}
@@ -731,21 +783,21 @@ impl Vm {
                     let Some(hook) = self.host.import_meta else { return self.syntax_error("import.meta is not available in this embedding") };
                     let file = proto.file.clone();
                     let v = hook(self, &file)?;
-                    self.set_r(dst, v);
+                    set_r!(dst, v);
                 }
                 Instr::ImportCall { dst, specifier, options } => {
                     let Some(hook) = self.host.import_call else { return self.type_error("import() is not available in this embedding") };
                     let file = proto.file.clone();
-                    let v = hook(self, &file, self.r(specifier), self.r(options))?;
-                    self.set_r(dst, v);
+                    let v = hook(self, &file, r!(specifier), r!(options))?;
+                    set_r!(dst, v);
                 }
                 Instr::GetAsyncIterator { iter, src } => {
-                    let (it, next) = self.get_async_iterator(self.r(src))?;
-                    self.set_r(iter, it);
-                    self.set_r(Reg(iter.0 + 1), next);
+                    let (it, next) = self.get_async_iterator(r!(src))?;
+                    set_r!(iter, it);
+                    self.set_r_checked(Reg(iter.0 + 1), next);
                 }
                 Instr::AsyncGeneratorYield { value } => {
-                    let v = self.r(value);
+                    let v = r!(value);
                     let Some(g) = self.interp.frames.last().and_then(|f| f.generator) else {
                         return self.syntax_error("yield is only valid in generators");
                     };
@@ -755,8 +807,8 @@ impl Vm {
                     };
                     if let ObjectKind::Generator(gen) = &self.heap.object(g).kind {
                         let (resume, mode) = (Reg(gen.resume_reg), Reg(gen.mode_reg));
-                        self.set_r(resume, sent);
-                        self.set_r(mode, Value::Number(f64::from(kind)));
+                        self.set_r_checked(resume, sent);
+                        self.set_r_checked(mode, Value::Number(f64::from(kind)));
                     }
                 }
             }
@@ -782,7 +834,7 @@ impl Vm {
                 return Ok(Some(self.top_proto()));
             }
         }
-        let list: Args = (0..argc).map(|i| self.r(Reg(args.0 + i))).collect();
+        let list: Args = (0..argc).map(|i| self.r_checked(Reg(args.0 + i))).collect();
         if !self.is_callable(f) {
             return self.type_error("value is not a function");
         }
@@ -871,8 +923,11 @@ enum Relation {
 #[inline]
 fn fast_remainder(x: f64, y: f64) -> f64 {
     const LIMIT: f64 = 9_007_199_254_740_992.0;
-    if x.fract() == 0.0 && y.fract() == 0.0 && x.abs() < LIMIT && y.abs() < LIMIT && y != 0.0 {
-        let r = (x as i64 % y as i64) as f64;
+    // Integral operands below 2^53 convert to i64 exactly (a cast that
+    // round-trips is integral; the limit excludes the saturated casts).
+    let (xi, yi) = (x as i64, y as i64);
+    if xi as f64 == x && yi as f64 == y && x.abs() < LIMIT && y.abs() < LIMIT && yi != 0 {
+        let r = (xi % yi) as f64;
         return if r == 0.0 && x.is_sign_negative() { -0.0 } else { r };
     }
     crate::ops::arithmetic::remainder(x, y)

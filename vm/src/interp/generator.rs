@@ -45,7 +45,7 @@ impl Vm {
         let prototype = proto_obj.unwrap_or(fallback);
         let frame = &self.interp.frames[self.interp.frames.len() - 1];
         let base = frame.base;
-        let count = frame.proto.register_count as usize;
+        let count = frame.proto.code.register_count() as usize;
         let registers: Box<[Value]> = self.interp.stack[base..base + count].into();
         let state = Generator {
             state: GeneratorState::SuspendedStart,
@@ -72,7 +72,7 @@ impl Vm {
     pub(crate) fn generator_suspend(&mut self, raw: bool, state: GeneratorState) {
         let Some(frame) = self.interp.frames.pop() else { return };
         let (pc, env) = (self.interp.pc, self.interp.env);
-        let count = frame.proto.register_count as usize;
+        let count = frame.proto.code.register_count() as usize;
         if let Some(g) = frame.generator {
             let stack = &self.interp.stack;
             if let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind {
@@ -164,10 +164,11 @@ impl Vm {
         }
         self.interp.save_top();
         let entry = self.interp.frames.len();
-        let base = self.interp.stack.len();
         let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind else { return Ok(Value::Undefined) };
+        let Some(base) = self.interp.stack.push_saved(&gen.registers) else {
+            return self.range_error("Maximum call stack size exceeded");
+        };
         gen.state = GeneratorState::Executing;
-        self.interp.stack.extend_from_slice(&gen.registers);
         let frame = Frame {
             function: Some(gen.function),
             proto: gen.proto.clone(),

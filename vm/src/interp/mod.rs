@@ -23,6 +23,7 @@ mod globals;
 mod unwind;
 mod async_generator;
 mod async_iterate;
+mod stack;
 
 pub(crate) use globals::GlobalLexicals;
 pub use function::HostHooks;
@@ -84,7 +85,7 @@ pub(crate) struct Frame {
 /// of the top frame, and limits.
 #[derive(Debug, Default)]
 pub(crate) struct Interpreter {
-    pub(crate) stack: Vec<Value>,
+    pub(crate) stack: stack::RegisterStack,
     pub(crate) frames: Vec<Frame>,
     /// pc of the top frame.
     pub(crate) pc: usize,

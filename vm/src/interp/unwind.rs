@@ -178,7 +178,7 @@ impl Vm {
         let top_env = interp.env;
         let jobs = &self.jobs;
         self.heap.collect(|m| {
-            for v in &interp.stack {
+            for v in interp.stack.iter() {
                 m.mark(*v);
             }
             for f in &interp.frames {

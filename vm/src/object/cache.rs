@@ -24,8 +24,8 @@
 //! attributes): on a hit the receiver must be extensible and no object on
 //! its prototype chain may have `x` as an accessor or read-only property
 //! (or be a proxy), which is checked by walking the chain; prototypes whose
-//! shape has no accessor or read-only property at all are skipped without
-//! a look-up.
+//! shape's filter of special keys rules `x` out are skipped without a
+//! look-up.
 
 use super::shape::{ShapeEntry, ShapeId};
 use super::{Attributes, ObjectKind, Props};
@@ -140,6 +140,44 @@ impl Vm {
         Some((mode, value))
     }
 
+    /// The fast path of [`Vm::get_cached`] (inlined into the dispatch
+    /// loop): the value when `cache` holds an own data property of `o`'s
+    /// shape; `None` sends the access down the general path.
+    #[inline(always)]
+    pub(crate) fn cached_own_value(&self, o: Obj, cache: &PropertyCache) -> Option<Value> {
+        let obj = self.heap.object(o);
+        let slot = cache.slot.get();
+        if obj.shape.index() as u32 != cache.shape.get() || cache.holder.get() != OWN || slot >> MODE_SHIFT > Mode::Writable as u32 {
+            return None;
+        }
+        match &obj.props {
+            Props::Slots(slots) => slots.get((slot & SLOT_MASK) as usize).copied(),
+            Props::Dict(_) => None,
+        }
+    }
+
+    /// The fast path of [`Vm::set_cached`] (inlined into the dispatch
+    /// loop): stores `value` when `cache` holds an own writable data
+    /// property of `o`'s shape; `false` sends the store down the general path.
+    #[inline(always)]
+    pub(crate) fn set_cached_own(&mut self, o: Obj, value: Value, cache: &PropertyCache) -> bool {
+        let slot = cache.slot.get();
+        let obj = self.heap.object_mut(o);
+        if obj.shape.index() as u32 != cache.shape.get() || cache.holder.get() != OWN || slot >> MODE_SHIFT != Mode::Writable as u32 {
+            return false;
+        }
+        match &mut obj.props {
+            Props::Slots(slots) => match slots.get_mut((slot & SLOT_MASK) as usize) {
+                Some(s) => {
+                    *s = value;
+                    true
+                }
+                None => false,
+            },
+            Props::Dict(_) => false,
+        }
+    }
+
     /// `o.key` through the inline cache `cache`: exactly [[Get]](key, o).
     pub fn get_cached(&mut self, o: Obj, key: Atom, cache: &PropertyCache) -> JsResult<Value> {
         match self.probe(o, Some(key), cache) {
@@ -161,23 +199,14 @@ impl Vm {
     /// `o.key = value` through the inline cache `cache`: exactly
     /// [[Set]](key, value, o), throwing a TypeError on failure when `strict`.
     pub fn set_cached(&mut self, o: Obj, key: Atom, value: Value, cache: &PropertyCache, strict: bool) -> JsResult<()> {
-        match self.probe(o, Some(key), cache) {
-            Some((Mode::Writable, _)) if cache.holder.get() == OWN => {
-                let slot = (cache.slot.get() & SLOT_MASK) as usize;
-                if let Props::Slots(slots) = &mut self.heap.object_mut(o).props {
-                    if let Some(s) = slots.get_mut(slot) {
-                        *s = value;
-                        return Ok(());
-                    }
-                }
-            }
-            Some((Mode::Setter, Value::Object(s))) => {
-                self.call(Value::Object(s), Value::Object(o), &[value])?;
+        if cache.slot.get() >> MODE_SHIFT == Mode::Add as u32 {
+            if self.cached_add(o, key, value, cache) {
                 return Ok(());
             }
-            _ => {}
-        }
-        if cache.slot.get() >> MODE_SHIFT == Mode::Add as u32 && self.cached_add(o, key, value, cache) {
+        } else if self.set_cached_own(o, value, cache) {
+            return Ok(());
+        } else if let Some((Mode::Setter, Value::Object(s))) = self.probe(o, Some(key), cache) {
+            self.call(Value::Object(s), Value::Object(o), &[value])?;
             return Ok(());
         }
         let k = PropertyKey::Atom(key);
@@ -321,7 +350,7 @@ impl Vm {
         let proto = self.heap.object(p);
         match &proto.props {
             Props::Slots(_) => {
-                !self.heap.shapes.has_special(proto.shape)
+                !self.heap.shapes.may_be_special(proto.shape, k)
                     || self.heap.shapes.lookup(proto.shape, k).is_none_or(|(_, e)| !e.accessor && e.attrs.writable())
             }
             Props::Dict(d) => d.get(k).is_none_or(|p| matches!(p, super::Property::Data { attrs, .. } if attrs.writable())),

@@ -21,7 +21,7 @@
 
 use super::property::Attributes;
 use crate::value::PropertyKey;
-use cranelift_entity::entity_impl;
+use cranelift_entity::{entity_impl, EntityRef};
 use rustc_hash::FxHashMap;
 
 /// A shape.
@@ -64,6 +64,16 @@ pub(crate) struct ShapeEntry {
 
 type TransitionKey = (PropertyKey, u8, bool);
 
+/// The bit of `key` in a shape's filter of special keys.
+fn special_bit(key: PropertyKey) -> u64 {
+    let n = match key {
+        PropertyKey::Index(i) => i,
+        PropertyKey::Atom(a) => a.index() as u32,
+        PropertyKey::Symbol(s) => s.index() as u32,
+    };
+    1 << (n % 64)
+}
+
 #[derive(Debug, Default)]
 enum Transitions {
     #[default]
@@ -80,8 +90,9 @@ struct ShapeData {
     len: u32,
     slot_count: u32,
     has_symbols: bool,
-    /// Some property is an accessor or read-only.
-    special: bool,
+    /// A filter of the keys of accessor or read-only properties: bit
+    /// `special_bit(key)` is set for each (no bit: no such property).
+    special: u64,
     transitions: Transitions,
 }
 
@@ -124,7 +135,7 @@ impl ShapeTable {
                 len: 0,
                 slot_count: 0,
                 has_symbols: false,
-                special: false,
+                special: 0,
                 transitions: Transitions::None,
             });
         }
@@ -163,10 +174,11 @@ impl ShapeTable {
         self.tables.get(d.table as usize).and_then(|t| t.entries.get(..d.len as usize)).unwrap_or(&[])
     }
 
-    /// Some property of `s` is an accessor or read-only (else an
-    /// assignment can never be blocked or intercepted by `s`'s object).
-    pub(crate) fn has_special(&self, s: ShapeId) -> bool {
-        self.data(s).special
+    /// `s` may have `key` as an accessor or read-only property (if not, an
+    /// assignment to `key` can never be blocked or intercepted by an
+    /// object of shape `s`). A filter: `true` may be wrong, `false` is not.
+    pub(crate) fn may_be_special(&self, s: ShapeId, key: PropertyKey) -> bool {
+        self.data(s).special & special_bit(key) != 0
     }
 
     /// Where `key` is in `s`: (position, entry).
@@ -247,7 +259,7 @@ impl ShapeTable {
             len: len + 1,
             slot_count: slot + if accessor { 2 } else { 1 },
             has_symbols: has_symbols || matches!(key, PropertyKey::Symbol(_)),
-            special: special || accessor || !attrs.writable(),
+            special: if accessor || !attrs.writable() { special | special_bit(key) } else { special },
             transitions: Transitions::None,
         });
         ShapeId(self.shapes.len() as u32 - 1)
