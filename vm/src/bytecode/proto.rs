@@ -234,7 +234,8 @@ pub struct FunctionProto {
     pub lines: Box<[LineEntry]>,
     /// Inline caches of property instructions.
     pub caches: Box<[PropertyCache]>,
-    /// Global-lexical slot caches of `GetGlobal` (slot + 1; 0 = unknown),
+    /// Global-lexical slot caches of `GetGlobal` (slot + 1; 0 = unknown;
+    /// with the top bit: not lexical while there are that many bindings),
     /// indexed like `caches`.
     pub global_slots: Box<[std::cell::Cell<u32>]>,
     /// The source file name.

@@ -8,6 +8,9 @@ use crate::vm::{JsResult, Vm};
 use rustc_hash::FxHashMap;
 use std::cell::Cell;
 
+/// The flag of a `GetGlobal` slot cache that says "not a lexical binding".
+const NOT_LEXICAL: u32 = 1 << 31;
+
 /// One global lexical binding.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct GlobalLexical {
@@ -39,10 +42,7 @@ impl Vm {
     /// The value of global `name`; with `must_exist`, a ReferenceError when
     /// it does not exist (else `undefined`, for `typeof`).
     pub(crate) fn get_global(&mut self, name: Atom, cache: &PropertyCache, slot_cache: &Cell<u32>, must_exist: bool) -> JsResult<Value> {
-        let cached = slot_cache.get();
-        let slot = if cached != 0 { Some(cached - 1) } else { self.interp.globals.index.get(&name).copied() };
-        if let Some(i) = slot {
-            slot_cache.set(i + 1);
+        if let Some(i) = self.global_lexical_slot(name, slot_cache) {
             let v = self.interp.globals.slots.get(i as usize).map_or(Value::Undefined, |b| b.value);
             if v == Value::Empty {
                 return self.tdz_name_error(name);
@@ -54,8 +54,11 @@ impl Vm {
             return Ok(v);
         }
         let key = PropertyKey::Atom(name);
-        if let Some(Property::Data { .. }) = self.heap.get_own_raw(global, key) {
-            return self.get_cached(global, name, cache);
+        // An own data property: its value is what [[Get]] returns (the
+        // global object is ordinary).
+        if let Some(Property::Data { value, .. }) = self.heap.get_own_raw(global, key) {
+            self.fill_cache(global, name, cache);
+            return Ok(value);
         }
         if !self.has_property(global, key)? {
             if must_exist {
@@ -68,13 +71,9 @@ impl Vm {
     }
 
     /// Assigns global `name`.
-    pub(crate) fn set_global(&mut self, name: Atom, value: Value, strict: bool, slot_cache: &Cell<u32>) -> JsResult<()> {
-        let cached = slot_cache.get();
-        let slot = if cached != 0 { Some(cached - 1) } else { self.interp.globals.index.get(&name).copied() };
-        if let Some(b) = slot.and_then(|i| {
-            slot_cache.set(i + 1);
-            self.interp.globals.slots.get_mut(i as usize)
-        }) {
+    pub(crate) fn set_global(&mut self, name: Atom, value: Value, strict: bool, cache: &PropertyCache, slot_cache: &Cell<u32>) -> JsResult<()> {
+        let slot = self.global_lexical_slot(name, slot_cache);
+        if let Some(b) = slot.and_then(|i| self.interp.globals.slots.get_mut(i as usize)) {
             if b.value == Value::Empty {
                 return self.tdz_name_error(name);
             }
@@ -86,16 +85,51 @@ impl Vm {
         }
         let global = self.realm.global;
         let key = PropertyKey::Atom(name);
+        if self.set_cached_own(global, value, cache) {
+            return Ok(());
+        }
         if strict && !self.has_property(global, key)? {
             let text = self.atom_text(name);
             return self.reference_error(&format!("{text} is not defined"));
         }
+        let before = self.heap.object(global).shape();
         let ok = self.set(global, key, value, Value::Object(global))?;
+        if ok {
+            self.fill_set_cache(global, name, before, cache);
+        }
         if !ok && strict {
             let text = self.atom_text(name);
             return self.type_error(&format!("Cannot assign to read only property '{text}' of object"));
         }
         Ok(())
+    }
+
+    /// The slot of the global lexical binding `name`, through the
+    /// instruction's `slot_cache`: `slot + 1` once found (bindings are never
+    /// removed), or `NOT_LEXICAL | n` when there was none among the first
+    /// `n` bindings (still true while no binding was added since).
+    fn global_lexical_slot(&self, name: Atom, slot_cache: &Cell<u32>) -> Option<u32> {
+        let cached = slot_cache.get();
+        let count = self.interp.globals.slots.len() as u32;
+        if cached & NOT_LEXICAL != 0 {
+            if cached & !NOT_LEXICAL == count {
+                return None;
+            }
+        } else if cached != 0 {
+            return Some(cached - 1);
+        }
+        match self.interp.globals.index.get(&name).copied() {
+            Some(i) => {
+                slot_cache.set(i + 1);
+                Some(i)
+            }
+            None => {
+                if count < NOT_LEXICAL {
+                    slot_cache.set(NOT_LEXICAL | count);
+                }
+                None
+            }
+        }
     }
 
     /// A script's top-level `let`/`const`/`class`: in its TDZ until initialised.

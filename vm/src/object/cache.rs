@@ -233,7 +233,7 @@ impl Vm {
 
     /// Remembers where [[Get]] finds `key` for receivers shaped like `o`:
     /// an own slot, or a slot of a prototype at most four levels up.
-    fn fill_cache(&self, o: Obj, key: Atom, cache: &PropertyCache) {
+    pub(crate) fn fill_cache(&self, o: Obj, key: Atom, cache: &PropertyCache) {
         let k = PropertyKey::Atom(key);
         let obj = self.heap.object(o);
         let Some(shape) = obj.shape() else { return };
@@ -287,7 +287,7 @@ impl Vm {
     /// After a successful [[Set]]: cache the addition of the property
     /// (the shape went from `before` to its child), an own writable data
     /// property, or a setter on a prototype.
-    fn fill_set_cache(&self, o: Obj, key: Atom, before: Option<ShapeId>, cache: &PropertyCache) {
+    pub(crate) fn fill_set_cache(&self, o: Obj, key: Atom, before: Option<ShapeId>, cache: &PropertyCache) {
         let k = PropertyKey::Atom(key);
         let obj = self.heap.object(o);
         let Some(shape) = obj.shape() else { return };
