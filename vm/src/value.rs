@@ -32,7 +32,12 @@ pub struct Atom(u32);
 entity_impl!(Atom, "atom");
 
 /// A JavaScript value.
+///
+/// `repr(u8)`: the tag is the first byte, and each variant's payload follows
+/// it at its natural alignment (a Number's at offset 8), which
+/// [`Value::fieldwise`] relies on.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[repr(u8)]
 pub enum Value {
     /// `undefined`
     #[default]
@@ -69,6 +74,38 @@ impl Value {
     pub fn is_nullish(self) -> bool {
         matches!(self, Value::Undefined | Value::Null)
     }
+
+    /// A copy that reads a Number's tag and payload as two narrow loads.
+    /// Hot paths read values this way: a plain copy moves all 16 bytes with
+    /// one wide load, which the processor cannot forward from the two
+    /// narrow stores that wrote the value moments before (a stall of some
+    /// 15 cycles on each such read). The loads are volatile so that the
+    /// compiler cannot merge them back into the wide one.
+    #[inline(always)]
+    #[allow(unsafe_code)]
+    pub fn fieldwise(&self) -> Value {
+        const NUMBER: u8 = 3;
+        let p = (self as *const Value).cast::<u8>();
+        // SAFETY: `repr(u8)` puts the tag (an initialised byte) at offset 0.
+        let tag = unsafe { p.read_volatile() };
+        if tag == NUMBER {
+            // SAFETY: the Number variant (tag 3: the fourth variant) is
+            // `{ tag: u8, f64 }` in `repr(C)` layout, so its f64 is at offset
+            // 8, aligned, and initialised.
+            Value::Number(unsafe { p.add(8).cast::<f64>().read_volatile() })
+        } else {
+            *self
+        }
+    }
+
+    /// The object handle, read as two narrow loads (see [`Value::fieldwise`]).
+    #[inline(always)]
+    pub fn object_fieldwise(&self) -> Option<Obj> {
+        match self {
+            &Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
 }
 
 /// A property key: array index, interned string, or symbol.
@@ -92,6 +129,28 @@ mod tests {
     #[test]
     fn value_is_two_words() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
         assert_eq!(std::mem::size_of::<PropertyKey>(), 8);
+    }
+
+    #[test]
+    fn fieldwise_copies_every_variant() {
+        let values = [
+            Value::Undefined,
+            Value::Null,
+            Value::Bool(true),
+            Value::Number(-0.5),
+            Value::Number(f64::NAN),
+            Value::String(Str::from_u32(7)),
+            Value::Symbol(Sym::from_u32(8)),
+            Value::BigInt(BigIntRef::from_u32(9)),
+            Value::Object(Obj::from_u32(10)),
+            Value::Empty,
+        ];
+        for v in values {
+            let c = v.fieldwise();
+            assert_eq!(format!("{c:?}"), format!("{v:?}"));
+            assert_eq!(c.object_fieldwise(), v.as_object());
+        }
     }
 }

@@ -151,22 +151,38 @@ impl Vm {
                 proto.flags.needs_args.then(|| self.interp.stack[start..start + count].into())
             }
         };
-        let frame = Frame {
-            function: Some(f),
-            args: kept,
-            proto,
-            pc: 0,
-            base,
-            env,
-            env_depth: 0,
-            this,
-            new_target,
-            return_to,
-            construct: new_target.is_some(),
-            generator: None,
-        };
-        self.interp.frames.push(frame);
-        self.interp.load_top();
+        // Written in place: a Frame built on the stack and copied into the
+        // vector is read back with wide loads before its narrow stores have
+        // drained (a store-forwarding stall on every call).
+        let frames = &mut self.interp.frames;
+        frames.reserve(1);
+        let end = frames.len();
+        if let Some(slot) = frames.spare_capacity_mut().first_mut() {
+            slot.write(Frame {
+                function: Some(f),
+                args: kept,
+                proto,
+                pc: 0,
+                base,
+                env,
+                env_depth: 0,
+                this,
+                new_target,
+                return_to,
+                construct: new_target.is_some(),
+                generator: None,
+            });
+            // SAFETY: the slot at `end` (within the capacity) was just
+            // initialised.
+            #[allow(unsafe_code)]
+            unsafe {
+                frames.set_len(end + 1)
+            };
+        }
+        // The new top frame's machine registers, from the locals rather
+        // than read back from the frame just written (that read would wait
+        // for the stores to drain).
+        (self.interp.pc, self.interp.base, self.interp.env) = (0, base, env);
         Ok(())
     }
 
@@ -198,10 +214,16 @@ impl Vm {
     /// Pops the top frame with completion value `value`; returns the value
     /// the caller sees (a constructor's `this` for non-object results).
     pub(crate) fn pop_frame(&mut self, value: Value) -> JsResult<Value> {
-        let Some(frame) = self.interp.frames.pop() else { return Ok(value) };
-        self.interp.stack.truncate(frame.base);
+        // The fields needed, then the frame dropped in place (not moved out
+        // whole: see `push_frame_with`).
+        let Some(frame) = self.interp.frames.last() else { return Ok(value) };
+        let (base, generator, construct, this) = (frame.base, frame.generator, frame.construct, frame.this);
+        let derived = frame.proto.kind == FunctionKind::DerivedConstructor;
+        let depth = self.interp.frames.len() - 1;
+        self.interp.frames.truncate(depth);
+        self.interp.stack.truncate(base);
         self.interp.load_top();
-        if let Some(g) = frame.generator {
+        if let Some(g) = generator {
             if self.is_async_generator(g) {
                 self.async_generator_body_done(g, Ok(value))?;
                 return Ok(Value::Undefined);
@@ -212,18 +234,18 @@ impl Vm {
                 return Ok(Value::Object(p));
             }
         }
-        if !frame.construct || matches!(value, Value::Object(_)) {
+        if !construct || matches!(value, Value::Object(_)) {
             return Ok(value);
         }
-        if frame.proto.kind == FunctionKind::DerivedConstructor && value != Value::Undefined {
+        if derived && value != Value::Undefined {
             return self.type_error("Derived constructors may only return object or undefined");
         }
-        if frame.this == Value::Empty {
+        if this == Value::Empty {
             return self.reference_error(
                 "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
             );
         }
-        Ok(frame.this)
+        Ok(this)
     }
 }
 

@@ -78,7 +78,18 @@ impl Vm {
                     debug_assert!(self.interp.base + (reg.0 as usize) < self.interp.stack.len());
                     #[allow(unsafe_code)]
                     // SAFETY: as for `regs`, and the operand is in the frame.
-                    unsafe { *regs.add(reg.0 as usize) }
+                    // (Read by fields: see `Value::fieldwise`.)
+                    unsafe { (*regs.add(reg.0 as usize)).fieldwise() }
+                }};
+            }
+            // The object in a register, if it holds one (read narrowly).
+            macro_rules! r_obj {
+                ($reg:expr) => {{
+                    let reg: Reg = $reg;
+                    debug_assert!(self.interp.base + (reg.0 as usize) < self.interp.stack.len());
+                    #[allow(unsafe_code)]
+                    // SAFETY: as in `r!`.
+                    unsafe { (*regs.add(reg.0 as usize)).object_fieldwise() }
                 }};
             }
             macro_rules! set_r {
@@ -484,12 +495,17 @@ impl Vm {
                 Instr::GetField { dst, obj, a, ic } => {
                     let atom = proto.atoms[a as usize];
                     let cache = &proto.caches[ic as usize];
-                    let v = match r!(obj) {
-                        Value::Object(o) => match self.cached_own_value(o, cache) {
-                            Some(v) => v,
-                            None => self.get_cached(o, atom, cache)?,
-                        },
-                        base => self.get_primitive_field(base, atom)?,
+                    let v = match r_obj!(obj) {
+                        Some(o) => {
+                            // The hit writes its own register (not through
+                            // the slow path's returned value in memory).
+                            if let Some(v) = self.cached_own_value(o, cache) {
+                                set_r!(dst, v);
+                                continue;
+                            }
+                            self.get_cached(o, atom, cache)?
+                        }
+                        None => self.get_primitive_field(r!(obj), atom)?,
                     };
                     set_r!(dst, v);
                 }
@@ -497,13 +513,13 @@ impl Vm {
                     let atom = proto.atoms[a as usize];
                     let strict = proto.flags.strict;
                     let cache = &proto.caches[ic as usize];
-                    match r!(obj) {
-                        Value::Object(o) => {
+                    match r_obj!(obj) {
+                        Some(o) => {
                             if !self.set_cached_own(o, r!(src), cache) {
                                 self.set_cached(o, atom, r!(src), cache, strict)?;
                             }
                         }
-                        base => self.set_primitive(base, PropertyKey::Atom(atom), r!(src), strict)?,
+                        None => self.set_primitive(r!(obj), PropertyKey::Atom(atom), r!(src), strict)?,
                     }
                 }
                 Instr::GetElem { dst, obj, key } => {

@@ -151,7 +151,7 @@ impl Vm {
             return None;
         }
         match &obj.props {
-            Props::Slots(slots) => slots.get((slot & SLOT_MASK) as usize).copied(),
+            Props::Slots(slots) => slots.get((slot & SLOT_MASK) as usize).map(Value::fieldwise),
             Props::Dict(_) => None,
         }
     }
