@@ -180,9 +180,9 @@ pub struct FunctionProto {
     pub lines: Box<[LineEntry]>,
     /// Inline caches of property instructions.
     pub caches: Box<[PropertyCache]>,
-    /// Global-lexical slot caches of `GetGlobal` (slot + 1; 0 = unknown),
-    /// indexed like `caches`.
-    pub global_slots: Box<[std::cell::Cell<u32>]>,
+    /// Global-lexical slot caches of `GetGlobal` (the realm and the slot,
+    /// see `interp::globals`; 0 = unknown), indexed like `caches`.
+    pub global_slots: Box<[std::cell::Cell<u64>]>,
     /// The source file name.
     pub file: Rc<str>,
     /// The source text of the function (for `Function.prototype.toString`).

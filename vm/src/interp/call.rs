@@ -45,6 +45,7 @@ impl Vm {
             return_to: None,
             construct: false,
             generator: None,
+            caller_realm: self.realm.id,
         };
         self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
         self.interp.frames.push(frame);
@@ -87,6 +88,7 @@ impl Vm {
                 return_to: None,
                 construct: false,
                 generator: None,
+                caller_realm: self.realm.id,
             };
             self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
             self.interp.frames.push(frame);
@@ -131,8 +133,16 @@ impl Vm {
         let ObjectKind::Closure(c) = &self.heap.object(f).kind else {
             return self.type_error("not a function");
         };
-        let (proto, env) = (c.proto.clone(), c.env);
-        let this = self.bind_this(&proto, f, this, new_target)?;
+        let (proto, env, realm) = (c.proto.clone(), c.env, c.realm);
+        // PrepareForOrdinaryCall step 4-6: the callee's realm is current.
+        let caller_realm = self.enter_realm(realm);
+        let this = match self.bind_this(&proto, f, this, new_target) {
+            Ok(this) => this,
+            Err(e) => {
+                self.enter_realm(caller_realm);
+                return Err(e);
+            }
+        };
         let base = self.interp.stack.len();
         self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
         let params = proto.param_count as usize;
@@ -161,6 +171,7 @@ impl Vm {
             return_to,
             construct: new_target.is_some(),
             generator: None,
+            caller_realm,
         };
         self.interp.frames.push(frame);
         self.interp.load_top();
@@ -198,6 +209,7 @@ impl Vm {
         let Some(frame) = self.interp.frames.pop() else { return Ok(value) };
         self.interp.stack.truncate(frame.base);
         self.interp.load_top();
+        self.enter_realm(frame.caller_realm);
         if let Some(g) = frame.generator {
             if self.is_async_generator(g) {
                 self.async_generator_body_done(g, Ok(value))?;

@@ -3,6 +3,7 @@
 //! scripts' top-level `let`, `const` and `class` bindings.
 
 use crate::object::{Attributes, Property, PropertyCache, PropertyDescriptor};
+use crate::realm::RealmId;
 use crate::value::{Atom, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
 use rustc_hash::FxHashMap;
@@ -15,9 +16,10 @@ pub(crate) struct GlobalLexical {
     pub(crate) constant: bool,
 }
 
-/// The global declarative environment record. Bindings are never
-/// removed, so a slot index, once found, stays valid (the inline caches of
-/// `GetGlobal` keep it).
+/// The global declarative environment record of one realm. Bindings are
+/// never removed, so a slot index, once found, stays valid (the inline
+/// caches of `GetGlobal` keep it, tagged with the realm: see
+/// [`cached_slot`]).
 #[derive(Debug, Default)]
 pub(crate) struct GlobalLexicals {
     pub(crate) slots: Vec<GlobalLexical>,
@@ -38,12 +40,11 @@ impl GlobalLexicals {
 impl Vm {
     /// The value of global `name`; with `must_exist`, a ReferenceError when
     /// it does not exist (else `undefined`, for `typeof`).
-    pub(crate) fn get_global(&mut self, name: Atom, cache: &PropertyCache, slot_cache: &Cell<u32>, must_exist: bool) -> JsResult<Value> {
-        let cached = slot_cache.get();
-        let slot = if cached != 0 { Some(cached - 1) } else { self.interp.globals.index.get(&name).copied() };
+    pub(crate) fn get_global(&mut self, name: Atom, cache: &PropertyCache, slot_cache: &Cell<u64>, must_exist: bool) -> JsResult<Value> {
+        let slot = cached_slot(slot_cache, self.realm.id).or_else(|| self.realm.globals.index.get(&name).copied());
         if let Some(i) = slot {
-            slot_cache.set(i + 1);
-            let v = self.interp.globals.slots.get(i as usize).map_or(Value::Undefined, |b| b.value);
+            remember_slot(slot_cache, self.realm.id, i);
+            let v = self.realm.globals.slots.get(i as usize).map_or(Value::Undefined, |b| b.value);
             if v == Value::Empty {
                 return self.tdz_name_error(name);
             }
@@ -68,12 +69,12 @@ impl Vm {
     }
 
     /// Assigns global `name`.
-    pub(crate) fn set_global(&mut self, name: Atom, value: Value, strict: bool, slot_cache: &Cell<u32>) -> JsResult<()> {
-        let cached = slot_cache.get();
-        let slot = if cached != 0 { Some(cached - 1) } else { self.interp.globals.index.get(&name).copied() };
+    pub(crate) fn set_global(&mut self, name: Atom, value: Value, strict: bool, slot_cache: &Cell<u64>) -> JsResult<()> {
+        let realm = self.realm.id;
+        let slot = cached_slot(slot_cache, realm).or_else(|| self.realm.globals.index.get(&name).copied());
         if let Some(b) = slot.and_then(|i| {
-            slot_cache.set(i + 1);
-            self.interp.globals.slots.get_mut(i as usize)
+            remember_slot(slot_cache, realm, i);
+            self.realm.globals.slots.get_mut(i as usize)
         }) {
             if b.value == Value::Empty {
                 return self.tdz_name_error(name);
@@ -104,11 +105,11 @@ impl Vm {
             Some(p) => !p.attributes().configurable(),
             None => false,
         };
-        if self.interp.globals.contains(&name) || restricted {
+        if self.realm.globals.contains(&name) || restricted {
             let text = self.atom_text(name);
             return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
         }
-        let globals = &mut self.interp.globals;
+        let globals = &mut self.realm.globals;
         globals.index.insert(name, globals.slots.len() as u32);
         globals.slots.push(GlobalLexical { value: Value::Empty, constant });
         Ok(())
@@ -116,7 +117,7 @@ impl Vm {
 
     /// Initialises a global lexical binding.
     pub(crate) fn init_global_lexical(&mut self, name: Atom, value: Value) {
-        if let Some(b) = self.interp.globals.get_mut(&name) {
+        if let Some(b) = self.realm.globals.get_mut(&name) {
             b.value = value;
         }
     }
@@ -124,7 +125,7 @@ impl Vm {
     /// A script's top-level `var` (CreateGlobalVarBinding) or function
     /// declaration (CreateGlobalFunctionBinding, with `func`).
     pub(crate) fn declare_global_var(&mut self, name: Atom, func: Option<Value>, deletable: bool) -> JsResult<()> {
-        if self.interp.globals.contains(&name) {
+        if self.realm.globals.contains(&name) {
             let text = self.atom_text(name);
             return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
         }
@@ -155,7 +156,7 @@ impl Vm {
     /// CanDeclareGlobalVar must hold (TypeError).
     pub(crate) fn can_declare_global(&mut self, name: Atom, func: bool) -> JsResult<()> {
         let text = self.atom_text(name);
-        if self.interp.globals.contains(&name) {
+        if self.realm.globals.contains(&name) {
             return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
         }
         let global = self.realm.global;
@@ -175,6 +176,22 @@ impl Vm {
         let text = self.atom_text(name);
         self.reference_error(&format!("Cannot access '{text}' before initialization"))
     }
+}
+
+/// The slot a `GetGlobal`/`SetGlobal` cache remembers for `realm`. A cache
+/// holds `(realm index + 1) << 32 | slot` (0: nothing yet), so a slot found
+/// in one realm's record is never used with another's, even if code
+/// compiled for one realm ran in another.
+#[inline(always)]
+fn cached_slot(cache: &Cell<u64>, realm: RealmId) -> Option<u32> {
+    let c = cache.get();
+    ((c >> 32) as u32 == realm.0 + 1).then_some(c as u32)
+}
+
+/// Remembers `slot` of `realm`'s record in `cache`.
+#[inline(always)]
+fn remember_slot(cache: &Cell<u64>, realm: RealmId, slot: u32) {
+    cache.set((u64::from(realm.0) + 1) << 32 | u64::from(slot));
 }
 
 /// A global var's attributes: configurable only when eval code declared it
