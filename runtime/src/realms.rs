@@ -140,6 +140,22 @@ mod tests {
     }
 
     #[test]
+    fn code_run_in_two_realms_reads_each_realms_globals() {
+        let (mut rt, other) = two_realms();
+        rt.eval("let x = 'here';", "a.js").unwrap();
+        rt.eval_in(other, "let pad = 0; let x = 'there';", "b.js").unwrap();
+        // One compiled script (its GetGlobal caches filled in the first
+        // realm) run in both.
+        let proto = rt.compile("function read() { return x; } [x, read()].join()", "shared.js").unwrap();
+        let here = rt.vm.run_script(proto.clone()).unwrap();
+        assert_eq!(rt.display(here), "here,here");
+        let there = rt.vm.with_realm(other, |vm| vm.run_script(proto.clone())).unwrap();
+        assert_eq!(rt.display(there), "there,there");
+        let again = rt.vm.run_script(proto).unwrap();
+        assert_eq!(rt.display(again), "here,here");
+    }
+
+    #[test]
     fn every_realm_survives_garbage_collection() {
         let (mut rt, other) = two_realms();
         rt.eval_in(other, "let kept = { n: 42 }; var arr = [1, 2, 3];", "other.js").unwrap();

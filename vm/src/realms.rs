@@ -141,11 +141,4 @@ impl Vm {
         let name = self.realm.named.iter().find_map(|(name, &o)| (o == intrinsic).then_some(*name));
         name.and_then(|n| other.intrinsic(n)).unwrap_or(intrinsic)
     }
-
-    /// The intrinsic `name` (e.g. `"%Array%"`) of the realm of function `f`
-    /// (GetFunctionRealm), else of the current realm.
-    pub fn intrinsic_of_function_realm(&mut self, f: Obj, name: &str) -> JsResult<Option<Obj>> {
-        let id = self.function_realm(f)?;
-        Ok(self.realm_record(id).and_then(|r| r.intrinsic(name)))
-    }
 }

@@ -4,6 +4,7 @@
 use super::Frame;
 use crate::bytecode::{FunctionKind, FunctionProto};
 use crate::object::ObjectKind;
+use crate::realm::RealmId;
 use crate::value::{Obj, Value};
 use crate::vm::{JsResult, Vm};
 use std::rc::Rc;
@@ -27,8 +28,23 @@ impl Vm {
         result
     }
 
-    /// Runs a script's top-level code (a proto of kind `Script`).
+    /// Runs a script's top-level code (a proto of kind `Script`) in the
+    /// current realm. Code that already ran in another realm runs as a
+    /// fresh copy, so that no inline cache of one realm's global scope is
+    /// used with another's.
     pub fn run_script(&mut self, proto: Rc<FunctionProto>) -> JsResult<Value> {
+        let proto = match proto.realm.get() {
+            None => {
+                proto.realm.set(Some(self.realm.id));
+                proto
+            }
+            Some(r) if r == self.realm.id => proto,
+            Some(_) => {
+                let copy = proto.fresh_copy();
+                copy.realm.set(Some(self.realm.id));
+                Rc::new(copy)
+            }
+        };
         self.interp.save_top();
         let entry = self.interp.frames.len();
         let base = self.interp.stack.len();
@@ -133,16 +149,12 @@ impl Vm {
         let ObjectKind::Closure(c) = &self.heap.object(f).kind else {
             return self.type_error("not a function");
         };
-        let (proto, env, realm) = (c.proto.clone(), c.env, c.realm);
-        // PrepareForOrdinaryCall step 4-6: the callee's realm is current.
-        let caller_realm = self.enter_realm(realm);
-        let this = match self.bind_this(&proto, f, this, new_target) {
-            Ok(this) => this,
-            Err(e) => {
-                self.enter_realm(caller_realm);
-                return Err(e);
-            }
-        };
+        // PrepareForOrdinaryCall steps 4-6: the callee's realm is current.
+        if c.realm != self.realm.id {
+            return self.push_frame_across_realms(f, this, args, new_target, return_to, c.realm);
+        }
+        let (proto, env) = (c.proto.clone(), c.env);
+        let this = self.bind_this(&proto, f, this, new_target)?;
         let base = self.interp.stack.len();
         self.interp.stack.resize(base + proto.register_count as usize, Value::Undefined);
         let params = proto.param_count as usize;
@@ -171,10 +183,35 @@ impl Vm {
             return_to,
             construct: new_target.is_some(),
             generator: None,
-            caller_realm,
+            caller_realm: self.realm.id,
         };
         self.interp.frames.push(frame);
         self.interp.load_top();
+        Ok(())
+    }
+
+    /// `push_frame_with` for a closure of realm `realm`, not the current
+    /// one: the frame runs in `realm` (so do its `this` binding and the
+    /// errors that throws) and gives the current realm back when popped.
+    #[cold]
+    #[inline(never)]
+    fn push_frame_across_realms(
+        &mut self,
+        f: Obj,
+        this: Value,
+        args: Args<'_>,
+        new_target: Option<Obj>,
+        return_to: Option<u16>,
+        realm: RealmId,
+    ) -> JsResult<()> {
+        let caller_realm = self.enter_realm(realm);
+        if let Err(e) = self.push_frame_with(f, this, args, new_target, return_to) {
+            self.enter_realm(caller_realm);
+            return Err(e);
+        }
+        if let Some(frame) = self.interp.frames.last_mut() {
+            frame.caller_realm = caller_realm;
+        }
         Ok(())
     }
 
@@ -237,6 +274,7 @@ impl Vm {
 }
 
 /// Where a new frame's arguments come from.
+#[derive(Clone, Copy)]
 enum Args<'s> {
     /// A slice held by the caller (calls from Rust).
     Slice(&'s [Value]),

@@ -3,7 +3,6 @@
 //! scripts' top-level `let`, `const` and `class` bindings.
 
 use crate::object::{Attributes, Property, PropertyCache, PropertyDescriptor};
-use crate::realm::RealmId;
 use crate::value::{Atom, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
 use rustc_hash::FxHashMap;
@@ -18,8 +17,9 @@ pub(crate) struct GlobalLexical {
 
 /// The global declarative environment record of one realm. Bindings are
 /// never removed, so a slot index, once found, stays valid (the inline
-/// caches of `GetGlobal` keep it, tagged with the realm: see
-/// [`cached_slot`]).
+/// caches of `GetGlobal` keep it; they are only ever used with one realm's
+/// record, as the code that holds them only runs in one realm: see
+/// `Vm::run_script`).
 #[derive(Debug, Default)]
 pub(crate) struct GlobalLexicals {
     pub(crate) slots: Vec<GlobalLexical>,
@@ -40,10 +40,11 @@ impl GlobalLexicals {
 impl Vm {
     /// The value of global `name`; with `must_exist`, a ReferenceError when
     /// it does not exist (else `undefined`, for `typeof`).
-    pub(crate) fn get_global(&mut self, name: Atom, cache: &PropertyCache, slot_cache: &Cell<u64>, must_exist: bool) -> JsResult<Value> {
-        let slot = cached_slot(slot_cache, self.realm.id).or_else(|| self.realm.globals.index.get(&name).copied());
+    pub(crate) fn get_global(&mut self, name: Atom, cache: &PropertyCache, slot_cache: &Cell<u32>, must_exist: bool) -> JsResult<Value> {
+        let cached = slot_cache.get();
+        let slot = if cached != 0 { Some(cached - 1) } else { self.realm.globals.index.get(&name).copied() };
         if let Some(i) = slot {
-            remember_slot(slot_cache, self.realm.id, i);
+            slot_cache.set(i + 1);
             let v = self.realm.globals.slots.get(i as usize).map_or(Value::Undefined, |b| b.value);
             if v == Value::Empty {
                 return self.tdz_name_error(name);
@@ -69,11 +70,11 @@ impl Vm {
     }
 
     /// Assigns global `name`.
-    pub(crate) fn set_global(&mut self, name: Atom, value: Value, strict: bool, slot_cache: &Cell<u64>) -> JsResult<()> {
-        let realm = self.realm.id;
-        let slot = cached_slot(slot_cache, realm).or_else(|| self.realm.globals.index.get(&name).copied());
+    pub(crate) fn set_global(&mut self, name: Atom, value: Value, strict: bool, slot_cache: &Cell<u32>) -> JsResult<()> {
+        let cached = slot_cache.get();
+        let slot = if cached != 0 { Some(cached - 1) } else { self.realm.globals.index.get(&name).copied() };
         if let Some(b) = slot.and_then(|i| {
-            remember_slot(slot_cache, realm, i);
+            slot_cache.set(i + 1);
             self.realm.globals.slots.get_mut(i as usize)
         }) {
             if b.value == Value::Empty {
@@ -176,22 +177,6 @@ impl Vm {
         let text = self.atom_text(name);
         self.reference_error(&format!("Cannot access '{text}' before initialization"))
     }
-}
-
-/// The slot a `GetGlobal`/`SetGlobal` cache remembers for `realm`. A cache
-/// holds `(realm index + 1) << 32 | slot` (0: nothing yet), so a slot found
-/// in one realm's record is never used with another's, even if code
-/// compiled for one realm ran in another.
-#[inline(always)]
-fn cached_slot(cache: &Cell<u64>, realm: RealmId) -> Option<u32> {
-    let c = cache.get();
-    ((c >> 32) as u32 == realm.0 + 1).then_some(c as u32)
-}
-
-/// Remembers `slot` of `realm`'s record in `cache`.
-#[inline(always)]
-fn remember_slot(cache: &Cell<u64>, realm: RealmId, slot: u32) {
-    cache.set((u64::from(realm.0) + 1) << 32 | u64::from(slot));
 }
 
 /// A global var's attributes: configurable only when eval code declared it
