@@ -228,7 +228,7 @@ impl Realm {
 
     /// Every object this realm holds (intrinsics, global object, template
     /// objects), for the garbage collector; the values of the global
-    /// lexical bindings are [`Realm::root_values`].
+    /// lexical bindings are `Realm::root_values`.
     pub fn roots(&self) -> impl Iterator<Item = Obj> + '_ {
         self.fixed_intrinsics()
             .into_iter()

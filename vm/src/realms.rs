@@ -2,12 +2,12 @@
 //! operations that relate functions to their realms (GetFunctionRealm,
 //! §7.3.24) and realms to each other (the same intrinsic in another realm).
 //!
-//! Invariants: [`Vm::realm`] is the current realm (the [[Realm]] of the
+//! Invariants: [`Vm::realm`] is the current realm (the \[\[Realm\]\] of the
 //! running execution context, §9.4); the table's slot `i` holds realm `i`
 //! for every realm but the current one, whose slot is empty while it is
 //! current. Switching realms moves records between `Vm::realm` and the
 //! table, so code that reads `vm.realm` always sees the current realm.
-//! Every function object records its [[Realm]] (closures: the realm current
+//! Every function object records its \[\[Realm\]\] (closures: the realm current
 //! when they were made; natives: the realm they were installed into); a
 //! call of a function of another realm makes that realm current for the
 //! duration of the call, and every frame restores its caller's realm when

@@ -196,7 +196,7 @@ pub struct Closure {
     pub fields: Option<Obj>,
     /// Class constructors: the class has `extends`.
     pub derived: bool,
-    /// [[Realm]]: the realm current when the closure was made.
+    /// \[\[Realm\]\]: the realm current when the closure was made.
     pub realm: crate::realm::RealmId,
 }
 
@@ -209,7 +209,7 @@ pub struct NativeFunction {
     pub construct: bool,
     /// Values the function closes over (e.g. a promise's resolving functions).
     pub captures: Box<[Value]>,
-    /// [[Realm]]: the realm whose intrinsics it was made for.
+    /// \[\[Realm\]\]: the realm whose intrinsics it was made for.
     pub realm: crate::realm::RealmId,
 }
 
