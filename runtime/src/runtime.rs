@@ -45,15 +45,17 @@ impl Runtime {
 
     /// Compiles and runs `source` as a script named `file`; returns its completion value.
     pub fn eval(&mut self, source: &str, file: &str) -> Result<Value, RunError> {
-        let proto = {
-            let arena = bumpalo::Bump::new();
-            let parsed = parse(&arena, source, Goal::Script).map_err(|e| RunError::Syntax(e.render(file, source)))?;
-            compile_script(&parsed.program, &parsed.scopes, &mut self.vm.heap, file, source)
-                .map_err(|e| RunError::Syntax(e.render(file, source)))?
-        };
+        let proto = self.compile(source, file)?;
         let value = self.vm.run_script(proto).map_err(RunError::Exception)?;
         self.vm.run_jobs().map_err(RunError::Exception)?;
         Ok(value)
+    }
+
+    /// Parses and compiles `source` as a script named `file`.
+    pub(crate) fn compile(&mut self, source: &str, file: &str) -> Result<std::rc::Rc<spindle_vm::bytecode::FunctionProto>, RunError> {
+        let arena = bumpalo::Bump::new();
+        let parsed = parse(&arena, source, Goal::Script).map_err(|e| RunError::Syntax(e.render(file, source)))?;
+        compile_script(&parsed.program, &parsed.scopes, &mut self.vm.heap, file, source).map_err(|e| RunError::Syntax(e.render(file, source)))
     }
 
     /// Loads the module file `path` and every module it imports, links

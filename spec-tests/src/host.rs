@@ -7,13 +7,14 @@
 //!   stdout. `console.log`, `info`, `debug`, `warn` and `error` are
 //!   replaced the same way, so a test run never writes to the terminal.
 //! - `$262`: `global` (the global object), `evalScript(source)` (parse and
-//!   run `source` as a new script in the same realm; a syntax error is
-//!   thrown as a `SyntaxError`), `gc()` (a full collection) and
+//!   run `source` as a new script in the realm of this `$262`; a syntax
+//!   error is thrown as a `SyntaxError`), `gc()` (a full collection),
 //!   `detachArrayBuffer(buffer)` (DetachArrayBuffer; a TypeError for
-//!   anything but an ArrayBuffer). `createRealm`, `agent` and `IsHTMLDDA`
-//!   are left out: a second realm cannot share this heap, and the other
-//!   two belong to excluded features. Tests probe for these by `typeof`,
-//!   so leaving them out is the honest answer.
+//!   anything but an ArrayBuffer) and `createRealm()` (a new realm in the
+//!   same VM, with the standard library and this host installed: its
+//!   `$262`). `agent` and `IsHTMLDDA` are left out: they belong to
+//!   excluded features, and tests probe for them by `typeof`, so leaving
+//!   them out is the honest answer.
 //!
 //! Invariant: one worker thread runs one test at a time, so a thread-local
 //! buffer holds exactly the current test's output once the runner has
@@ -44,6 +45,11 @@ pub fn take_output() -> String {
 /// Installs the host into `vm`'s realm: `print` and the `console` methods
 /// writing to this thread's buffer, and `$262`.
 pub fn install(vm: &mut Vm) {
+    install_host(vm);
+}
+
+/// Installs the host into the current realm; returns its `$262`.
+fn install_host(vm: &mut Vm) -> Obj {
     let global = vm.realm.global;
     let print = native_function(vm, "print", 1, capture);
     define(vm, global, "print", Value::Object(print));
@@ -62,6 +68,7 @@ pub fn install(vm: &mut Vm) {
     }
     let test262 = make_262(vm);
     define(vm, global, "$262", Value::Object(test262));
+    test262
 }
 
 /// The `$262` object.
@@ -76,7 +83,23 @@ fn make_262(vm: &mut Vm) -> Obj {
     define(vm, object, "gc", Value::Object(gc));
     let detach = native_function(vm, "detachArrayBuffer", 1, detach_array_buffer_native);
     define(vm, object, "detachArrayBuffer", Value::Object(detach));
+    let create_realm = native_function(vm, "createRealm", 0, create_realm_native);
+    define(vm, object, "createRealm", Value::Object(create_realm));
     object
+}
+
+/// `$262.createRealm()`: a new realm (fresh intrinsics and global object,
+/// the standard library, this host's `print` and `$262`) in this VM; its
+/// `$262`.
+fn create_realm_native(
+    vm: &mut Vm,
+    _this: Value,
+    _args: &[Value],
+    _new_target: Option<Obj>,
+) -> JsResult<Value> {
+    let realm = spindle_runtime::create_realm(vm);
+    let test262 = vm.with_realm(realm, install_host);
+    Ok(Value::Object(test262))
 }
 
 /// `print(...args)` and the `console` methods: one line into the buffer.
@@ -166,6 +189,7 @@ fn native_function(vm: &mut Vm, name: &str, length: u32, call: NativeFn) -> Obj 
         call,
         construct: false,
         captures: Box::new([]),
+        realm: vm.current_realm(),
     };
     let proto = vm.realm.intrinsics.function_prototype;
     let f = vm

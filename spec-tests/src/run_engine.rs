@@ -202,9 +202,24 @@ mod tests {
              try { $262.detachArrayBuffer({}); } catch (e) { print(e.name); }",
         );
         assert_eq!(c.error, None, "{:?}", c.failure);
-        assert_eq!(c.printed, "true\n6 5\nundefined function\ntrue 0\nTypeError\n");
+        assert_eq!(c.printed, "true\n6 5\nfunction function\ntrue 0\nTypeError\n");
         let c = run(Mode::Sloppy, "$262.evalScript('let let');");
         assert_eq!(raised(&c), (Phase::Runtime, "SyntaxError"));
+    }
+
+    #[test]
+    fn create_realm_gives_the_new_realms_262() {
+        let c = run(
+            Mode::Sloppy,
+            "var r = $262.createRealm();\n\
+             print(r.global === this, r.global.Array === Array, typeof r.global.print);\n\
+             print(r.evalScript('let inOther = 1; var v = 2; this === $262.global'), typeof inOther, r.global.v);\n\
+             print(r.evalScript('typeof inOther'), r.createRealm().global === r.global);\n\
+             try { r.evalScript('let let'); } catch (e) { print(e instanceof r.global.SyntaxError, e instanceof SyntaxError); }\n\
+             r.gc(); print(r.global.Array.of(1, 2).length);",
+        );
+        assert_eq!(c.error, None, "{:?}", c.failure);
+        assert_eq!(c.printed, "false false function\ntrue undefined 2\nnumber false\ntrue false\n2\n");
     }
 
     #[test]

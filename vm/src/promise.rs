@@ -277,7 +277,7 @@ impl Vm {
     fn resolving_function(&mut self, name: &str, f: crate::object::NativeFn, captures: Box<[Value]>) -> Obj {
         let func = self.native_function(name, 1, f);
         if let ObjectKind::Native(n) = &mut self.heap.object_mut(func).kind {
-            *n = NativeFunction { call: n.call, construct: false, captures };
+            *n = NativeFunction { call: n.call, construct: false, captures, realm: n.realm };
         }
         func
     }

@@ -1,13 +1,15 @@
-//! The realm: the intrinsic objects (%Object.prototype%, %Array.prototype%,
-//! the error prototypes, ...) and the global object.
+//! The realm record (§9.3): the intrinsic objects (%Object.prototype%,
+//! %Array.prototype%, the error prototypes, ...), the global object, the
+//! global declarative record and the template registry.
 //!
 //! The VM creates the intrinsics bare (right prototypes and kinds, no
 //! properties) so that it can make arrays, functions and errors itself; the
-//! runtime's standard library then fills them in.
+//! runtime's standard library then fills them in. A VM holds any number of
+//! realms (see [`crate::realms`]); each is named by its [`RealmId`].
 
 use crate::heap::Heap;
 use crate::object::ObjectKind;
-use crate::value::Obj;
+use crate::value::{Obj, Value};
 
 /// The kinds of native error the VM itself throws.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,9 +88,25 @@ pub struct Intrinsics {
     pub async_from_sync_iterator_prototype: Obj,
 }
 
-/// A realm: intrinsics and the global object.
-#[derive(Debug, Clone)]
+/// The index of a realm in its VM's realm table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct RealmId(pub(crate) u32);
+
+impl RealmId {
+    /// The realm every VM starts with.
+    pub const FIRST: RealmId = RealmId(0);
+
+    /// The index in the realm table.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A realm: intrinsics, the global object and the global scope.
+#[derive(Debug)]
 pub struct Realm {
+    /// This realm's index in the VM's realm table.
+    pub id: RealmId,
     /// The intrinsics.
     pub intrinsics: Intrinsics,
     /// The global object (`globalThis`).
@@ -98,11 +116,19 @@ pub struct Realm {
     /// Intrinsics the standard library registers by their specification
     /// name (`"%Array%"`, `"%Array.prototype.values%"`, ...).
     pub named: rustc_hash::FxHashMap<&'static str, Obj>,
+    /// %eval%, once the standard library is installed (direct eval is a
+    /// call of the current realm's %eval%).
+    pub eval_function: Option<Obj>,
+    /// The global declarative record (top-level `let`, `const`, `class`).
+    pub(crate) globals: crate::interp::GlobalLexicals,
+    /// [[TemplateMap]]: the template objects, per template site.
+    pub(crate) templates: rustc_hash::FxHashMap<usize, Obj>,
 }
 
 impl Realm {
-    /// Creates the bare intrinsics and the global object in `heap`.
-    pub fn new(heap: &mut Heap) -> Realm {
+    /// Creates the bare intrinsics and the global object in `heap`, for
+    /// the realm table's slot `id`.
+    pub(crate) fn new(heap: &mut Heap, id: RealmId) -> Realm {
         let object_prototype = heap.alloc_object(None, ObjectKind::Ordinary);
         let p = Some(object_prototype);
         let function_prototype = heap.alloc_object(p, ObjectKind::Ordinary);
@@ -142,7 +168,16 @@ impl Realm {
             async_from_sync_iterator_prototype: heap.alloc_object(Some(async_iterator_prototype), ObjectKind::Ordinary),
         };
         let global = heap.alloc_object(p, ObjectKind::Ordinary);
-        Realm { intrinsics, global, throw_type_error: None, named: Default::default() }
+        Realm {
+            id,
+            intrinsics,
+            global,
+            throw_type_error: None,
+            named: Default::default(),
+            eval_function: None,
+            globals: Default::default(),
+            templates: Default::default(),
+        }
     }
 
     /// The intrinsic registered as `name`, e.g. `"%Array%"`.
@@ -155,9 +190,11 @@ impl Realm {
         self.intrinsics.error_prototypes[kind as usize]
     }
 
-    /// Every intrinsic and the global object, for the garbage collector.
-    pub fn roots(&self) -> impl Iterator<Item = Obj> + '_ {
+    /// The intrinsics kept in fields, in a fixed order (the same in every
+    /// realm, so a position names the same intrinsic in each).
+    pub(crate) fn fixed_intrinsics(&self) -> [Obj; 27] {
         let i = &self.intrinsics;
+        let e = &i.error_prototypes;
         [
             i.object_prototype,
             i.function_prototype,
@@ -178,11 +215,32 @@ impl Realm {
             i.async_generator_function_prototype,
             i.async_generator_prototype,
             i.async_from_sync_iterator_prototype,
-            self.global,
+            e[0],
+            e[1],
+            e[2],
+            e[3],
+            e[4],
+            e[5],
+            e[6],
+            e[7],
         ]
-        .into_iter()
-        .chain(i.error_prototypes)
-        .chain(self.throw_type_error)
-        .chain(self.named.values().copied())
+    }
+
+    /// Every object this realm holds (intrinsics, global object, template
+    /// objects), for the garbage collector; the values of the global
+    /// lexical bindings are `Realm::root_values`.
+    pub fn roots(&self) -> impl Iterator<Item = Obj> + '_ {
+        self.fixed_intrinsics()
+            .into_iter()
+            .chain([self.global])
+            .chain(self.throw_type_error)
+            .chain(self.eval_function)
+            .chain(self.named.values().copied())
+            .chain(self.templates.values().copied())
+    }
+
+    /// The values of the global lexical bindings, for the garbage collector.
+    pub(crate) fn root_values(&self) -> impl Iterator<Item = Value> + '_ {
+        self.globals.slots.iter().map(|b| b.value)
     }
 }

@@ -1,4 +1,4 @@
-//! The `Vm`: one heap, one realm, and the interpreter state; the entry
+//! The `Vm`: one heap, its realms, and the interpreter state; the entry
 //! points to call and construct functions of every kind, and to throw the
 //! VM's own errors.
 //!
@@ -8,7 +8,7 @@
 use crate::heap::Heap;
 use crate::interp::Interpreter;
 use crate::object::ObjectKind;
-use crate::realm::{ErrorKind, Realm};
+use crate::realm::{ErrorKind, Realm, RealmId};
 use crate::value::{Obj, PropertyKey, Value};
 
 /// The result of anything that may throw: `Err` holds the thrown value.
@@ -19,8 +19,10 @@ pub type JsResult<T> = Result<T, Value>;
 pub struct Vm {
     /// All heap things.
     pub heap: Heap,
-    /// The realm's intrinsics and global object.
+    /// The current realm: its intrinsics, global object and global scope.
     pub realm: Realm,
+    /// The other realms.
+    pub(crate) realms: crate::realms::RealmTable,
     /// Registers, frames and limits of the interpreter.
     pub(crate) interp: Interpreter,
     /// Services of the embedder (regular expressions, eval).
@@ -39,8 +41,9 @@ impl Vm {
     /// A fresh VM with a bare realm (the runtime adds the standard library).
     pub fn new() -> Vm {
         let mut heap = Heap::new();
-        let realm = Realm::new(&mut heap);
-        let mut vm = Vm { heap, realm, interp: Interpreter::new(), host: crate::interp::HostHooks::default(), jobs: Default::default() };
+        let realm = Realm::new(&mut heap, RealmId::FIRST);
+        let realms = crate::realms::RealmTable::new();
+        let mut vm = Vm { heap, realm, realms, interp: Interpreter::new(), host: crate::interp::HostHooks::default(), jobs: Default::default() };
         vm.install_generator_intrinsics();
         vm
     }
@@ -117,15 +120,8 @@ impl Vm {
         };
         match &self.heap.object(f).kind {
             ObjectKind::Native(n) => {
-                let call = n.call;
-                if self.interp.enter_native(f).is_err() {
-                    return self.range_error("Maximum call stack size exceeded");
-                }
-                let saved = self.interp.current_native.replace(f);
-                let r = call(self, this, args, None);
-                self.interp.current_native = saved;
-                self.interp.leave_native();
-                r
+                let (call, realm) = (n.call, n.realm);
+                self.call_native(f, call, realm, this, args, None)
             }
             ObjectKind::Bound(b) => {
                 let (target, bound_this) = (b.target, b.this);
@@ -146,15 +142,8 @@ impl Vm {
         let new_target = new_target.unwrap_or(f);
         match &self.heap.object(f).kind {
             ObjectKind::Native(n) if n.construct => {
-                let call = n.call;
-                if self.interp.enter_native(f).is_err() {
-                    return self.range_error("Maximum call stack size exceeded");
-                }
-                let saved = self.interp.current_native.replace(f);
-                let r = call(self, Value::Undefined, args, Some(new_target));
-                self.interp.current_native = saved;
-                self.interp.leave_native();
-                r
+                let (call, realm) = (n.call, n.realm);
+                self.call_native(f, call, realm, Value::Undefined, args, Some(new_target))
             }
             ObjectKind::Bound(b) => {
                 let target = b.target;
@@ -168,5 +157,29 @@ impl Vm {
             ObjectKind::Proxy(p) if p.constructor => self.proxy_construct(f, args, new_target),
             _ => self.type_error("value is not a constructor"),
         }
+    }
+
+    /// Runs native function `f` (whose behaviour is `call`) with its realm
+    /// current (§10.3.1 steps 4-6) and the native depth bounded.
+    #[inline]
+    fn call_native(
+        &mut self,
+        f: Obj,
+        call: crate::object::NativeFn,
+        realm: RealmId,
+        this: Value,
+        args: &[Value],
+        new_target: Option<Obj>,
+    ) -> JsResult<Value> {
+        if self.interp.enter_native(f).is_err() {
+            return self.range_error("Maximum call stack size exceeded");
+        }
+        let caller_realm = self.enter_realm(realm);
+        let saved = self.interp.current_native.replace(f);
+        let r = call(self, this, args, new_target);
+        self.interp.current_native = saved;
+        self.enter_realm(caller_realm);
+        self.interp.leave_native();
+        r
     }
 }

@@ -212,6 +212,7 @@ impl FunctionBuilder {
             file: info.file,
             source_text: info.source_text,
             name_atom: Default::default(),
+            realm: Default::default(),
         }))
     }
 }

@@ -41,7 +41,7 @@ impl<'v> Builder<'v> {
 
 /// Makes a native function object with `length` and `name`.
 pub(crate) fn native_function(vm: &mut Vm, name: &str, length: u32, f: NativeFn, construct: bool) -> Obj {
-    let native = NativeFunction { call: f, construct, captures: Box::new([]) };
+    let native = NativeFunction { call: f, construct, captures: Box::new([]), realm: vm.current_realm() };
     let proto = vm.realm.intrinsics.function_prototype;
     let func = vm.heap.alloc_object(Some(proto), ObjectKind::Native(native));
     let length_key = PropertyKey::Atom(vm.heap.intern_str("length"));

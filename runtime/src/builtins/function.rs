@@ -38,7 +38,7 @@ pub(crate) fn install(vm: &mut Vm) {
 
 /// %Function.prototype% becomes a built-in function of length 0 named "".
 fn make_function_prototype_callable(vm: &mut Vm, fp: Obj) {
-    let native = NativeFunction { call: function_prototype_call, construct: false, captures: Box::new([]) };
+    let native = NativeFunction { call: function_prototype_call, construct: false, captures: Box::new([]), realm: vm.current_realm() };
     vm.heap.object_mut(fp).kind = ObjectKind::Native(native);
     let length = PropertyKey::Atom(vm.heap.names.length);
     vm.heap.define_raw(fp, length, Value::Number(0.0), Attributes::CONFIGURABLE);

@@ -49,7 +49,7 @@ pub(crate) fn install(vm: &mut Vm) {
         install_global(vm, name, Value::Object(func));
     }
     vm.host.eval = Some(perform_eval);
-    vm.host.eval_function = vm.realm.intrinsic("%eval%");
+    vm.realm.eval_function = vm.realm.intrinsic("%eval%");
 }
 
 /// isNaN(number) (§19.2.3).

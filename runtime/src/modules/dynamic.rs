@@ -30,7 +30,7 @@ pub(crate) fn install_hooks(vm: &mut Vm) {
 fn closure(vm: &mut Vm, f: spindle_vm::object::NativeFn, captures: Vec<Value>) -> Obj {
     let func = native_function(vm, "", 1, f, false);
     if let ObjectKind::Native(n) = &mut vm.heap.object_mut(func).kind {
-        *n = NativeFunction { call: n.call, construct: false, captures: captures.into_boxed_slice() };
+        *n = NativeFunction { call: n.call, construct: false, captures: captures.into_boxed_slice(), realm: n.realm };
     }
     func
 }

@@ -153,7 +153,7 @@ fn execute_sync(vm: &mut Vm, module: ModuleId) -> JsResult<()> {
 fn reaction(vm: &mut Vm, module: ModuleId, f: spindle_vm::object::NativeFn) -> Obj {
     let func = native_function(vm, "", 1, f, false);
     if let ObjectKind::Native(n) = &mut vm.heap.object_mut(func).kind {
-        *n = NativeFunction { call: n.call, construct: false, captures: Box::new([Value::Number(module as f64)]) };
+        *n = NativeFunction { call: n.call, construct: false, captures: Box::new([Value::Number(module as f64)]), realm: n.realm };
     }
     func
 }

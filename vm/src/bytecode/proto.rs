@@ -157,7 +157,7 @@ pub struct ProtoFlags {
 /// needs. Invariant, checked when made and relied on by the interpreter's
 /// unchecked register access: every register operand of every instruction
 /// is below `register_count`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Code {
     instrs: Box<[Instr]>,
     register_count: u16,
@@ -236,7 +236,8 @@ pub struct FunctionProto {
     pub caches: Box<[PropertyCache]>,
     /// Global-lexical slot caches of `GetGlobal` (slot + 1; 0 = unknown;
     /// with the top bit: not lexical while there are that many bindings),
-    /// indexed like `caches`.
+    /// indexed like `caches`. Valid for one realm's global lexical record:
+    /// see `realm`.
     pub global_slots: Box<[std::cell::Cell<u32>]>,
     /// The source file name.
     pub file: Rc<str>,
@@ -244,6 +245,11 @@ pub struct FunctionProto {
     pub source_text: Rc<str>,
     /// `name` as an atom, interned when the first closure is made.
     pub name_atom: std::cell::Cell<Option<Atom>>,
+    /// Script code: the realm it first ran in. Its functions (and theirs)
+    /// only ever run in that realm, so its inline caches of the global
+    /// scope are that realm's; running it in another realm runs a copy
+    /// with fresh caches ([`FunctionProto::fresh_copy`]).
+    pub realm: std::cell::Cell<Option<crate::realm::RealmId>>,
 }
 
 impl FunctionProto {
@@ -265,6 +271,34 @@ impl FunctionProto {
             file: Rc::from(""),
             source_text: Rc::from(""),
             name_atom: Default::default(),
+            realm: Default::default(),
+        }
+    }
+
+    /// A copy of this function and of the functions nested in it, with
+    /// empty inline caches and no realm yet.
+    pub fn fresh_copy(&self) -> FunctionProto {
+        let constants = self.constants.iter().map(|k| match k {
+            Constant::Function(p) => Constant::Function(Rc::new(p.fresh_copy())),
+            other => other.clone(),
+        });
+        FunctionProto {
+            name: self.name.clone(),
+            kind: self.kind,
+            flags: self.flags,
+            code: self.code.clone(),
+            param_count: self.param_count,
+            length: self.length,
+            constants: constants.collect(),
+            atoms: self.atoms.clone(),
+            handlers: self.handlers.clone(),
+            lines: self.lines.clone(),
+            caches: self.caches.iter().map(|_| PropertyCache::default()).collect(),
+            global_slots: self.global_slots.iter().map(|_| std::cell::Cell::new(0)).collect(),
+            file: self.file.clone(),
+            source_text: self.source_text.clone(),
+            name_atom: self.name_atom.clone(),
+            realm: Default::default(),
         }
     }
 

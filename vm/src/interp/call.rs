@@ -4,6 +4,7 @@
 use super::Frame;
 use crate::bytecode::{FunctionKind, FunctionProto};
 use crate::object::ObjectKind;
+use crate::realm::RealmId;
 use crate::value::{Obj, Value};
 use crate::vm::{JsResult, Vm};
 use std::rc::Rc;
@@ -27,8 +28,23 @@ impl Vm {
         result
     }
 
-    /// Runs a script's top-level code (a proto of kind `Script`).
+    /// Runs a script's top-level code (a proto of kind `Script`) in the
+    /// current realm. Code that already ran in another realm runs as a
+    /// fresh copy, so that no inline cache of one realm's global scope is
+    /// used with another's.
     pub fn run_script(&mut self, proto: Rc<FunctionProto>) -> JsResult<Value> {
+        let proto = match proto.realm.get() {
+            None => {
+                proto.realm.set(Some(self.realm.id));
+                proto
+            }
+            Some(r) if r == self.realm.id => proto,
+            Some(_) => {
+                let copy = proto.fresh_copy();
+                copy.realm.set(Some(self.realm.id));
+                Rc::new(copy)
+            }
+        };
         let Some(base) = self.interp.stack.push_registers(proto.code.register_count() as usize) else {
             return self.range_error("Maximum call stack size exceeded");
         };
@@ -47,6 +63,7 @@ impl Vm {
             return_to: None,
             construct: false,
             generator: None,
+            caller_realm: self.realm.id,
         };
         self.interp.frames.push(frame);
         self.interp.load_top();
@@ -90,6 +107,7 @@ impl Vm {
                 return_to: None,
                 construct: false,
                 generator: None,
+                caller_realm: self.realm.id,
             };
             self.interp.frames.push(frame);
             self.interp.load_top();
@@ -133,6 +151,10 @@ impl Vm {
         let ObjectKind::Closure(c) = &self.heap.object(f).kind else {
             return self.type_error("not a function");
         };
+        // PrepareForOrdinaryCall steps 4-6: the callee's realm is current.
+        if c.realm != self.realm.id {
+            return self.push_frame_across_realms(f, this, args, new_target, return_to, c.realm);
+        }
         let (proto, env) = (c.proto.clone(), c.env);
         let this = self.bind_this(&proto, f, this, new_target)?;
         let Some(base) = self.interp.stack.push_registers(proto.code.register_count() as usize) else {
@@ -171,6 +193,7 @@ impl Vm {
                 return_to,
                 construct: new_target.is_some(),
                 generator: None,
+                caller_realm: self.realm.id,
             });
             // SAFETY: the slot at `end` (within the capacity) was just
             // initialised.
@@ -183,6 +206,31 @@ impl Vm {
         // than read back from the frame just written (that read would wait
         // for the stores to drain).
         (self.interp.pc, self.interp.base, self.interp.env) = (0, base, env);
+        Ok(())
+    }
+
+    /// `push_frame_with` for a closure of realm `realm`, not the current
+    /// one: the frame runs in `realm` (so do its `this` binding and the
+    /// errors that throws) and gives the current realm back when popped.
+    #[cold]
+    #[inline(never)]
+    fn push_frame_across_realms(
+        &mut self,
+        f: Obj,
+        this: Value,
+        args: Args<'_>,
+        new_target: Option<Obj>,
+        return_to: Option<u16>,
+        realm: RealmId,
+    ) -> JsResult<()> {
+        let caller_realm = self.enter_realm(realm);
+        if let Err(e) = self.push_frame_with(f, this, args, new_target, return_to) {
+            self.enter_realm(caller_realm);
+            return Err(e);
+        }
+        if let Some(frame) = self.interp.frames.last_mut() {
+            frame.caller_realm = caller_realm;
+        }
         Ok(())
     }
 
@@ -217,12 +265,13 @@ impl Vm {
         // The fields needed, then the frame dropped in place (not moved out
         // whole: see `push_frame_with`).
         let Some(frame) = self.interp.frames.last() else { return Ok(value) };
-        let (base, generator, construct, this) = (frame.base, frame.generator, frame.construct, frame.this);
+        let (base, generator, construct, this, caller_realm) = (frame.base, frame.generator, frame.construct, frame.this, frame.caller_realm);
         let derived = frame.proto.kind == FunctionKind::DerivedConstructor;
         let depth = self.interp.frames.len() - 1;
         self.interp.frames.truncate(depth);
         self.interp.stack.truncate(base);
         self.interp.load_top();
+        self.enter_realm(caller_realm);
         if let Some(g) = generator {
             if self.is_async_generator(g) {
                 self.async_generator_body_done(g, Ok(value))?;
@@ -250,6 +299,7 @@ impl Vm {
 }
 
 /// Where a new frame's arguments come from.
+#[derive(Clone, Copy)]
 enum Args<'s> {
     /// A slice held by the caller (calls from Rust).
     Slice(&'s [Value]),

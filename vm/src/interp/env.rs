@@ -184,7 +184,7 @@ impl Vm {
         if let Some(o) = self.find_with_binding(name, depth)? {
             return self.delete(o, key);
         }
-        if !global || self.interp.globals.index.contains_key(&name) {
+        if !global || self.realm.globals.index.contains_key(&name) {
             return Ok(false);
         }
         let g = self.realm.global;

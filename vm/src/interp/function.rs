@@ -17,8 +17,6 @@ pub struct HostHooks {
     /// PerformEval of source text for a direct eval from the call site
     /// described by the [`EvalSite`](crate::bytecode::EvalSite).
     pub eval: Option<fn(&mut Vm, Value, &crate::bytecode::EvalSite) -> JsResult<Value>>,
-    /// The %eval% function object, to recognise direct eval.
-    pub eval_function: Option<Obj>,
     /// Resumes an iterator helper object as `%IteratorHelperPrototype%.next`
     /// does, but gives the yielded value (`None`: done) instead of an
     /// iterator result object.
@@ -48,7 +46,7 @@ impl Vm {
     /// Allocates a closure with `length`, `name` and, for constructors, `prototype`.
     pub fn make_closure(&mut self, proto: Rc<FunctionProto>, env: Option<Obj>, parent: Obj) -> Obj {
         let kind = proto.kind;
-        let closure = Closure { proto: proto.clone(), env, home_object: None, fields: None, derived: kind == FunctionKind::DerivedConstructor };
+        let closure = Closure { proto: proto.clone(), env, home_object: None, fields: None, derived: kind == FunctionKind::DerivedConstructor, realm: self.realm.id };
         let names = &self.heap.names;
         let (length_key, name_key, prototype_key, constructor_key) = (names.length, names.name, names.prototype, names.constructor);
         let length = (length_key, Value::Number(f64::from(proto.length)), Attributes::CONFIGURABLE);
@@ -224,7 +222,7 @@ impl Vm {
         fn thrower(vm: &mut Vm, _: Value, _: &[Value], _: Option<Obj>) -> JsResult<Value> {
             vm.type_error("'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them")
         }
-        let native = crate::object::NativeFunction { call: thrower, construct: false, captures: Box::new([]) };
+        let native = crate::object::NativeFunction { call: thrower, construct: false, captures: Box::new([]), realm: self.realm.id };
         let f = self.heap.alloc_object(Some(self.realm.intrinsics.function_prototype), ObjectKind::Native(native));
         let length = PropertyKey::Atom(self.heap.intern_str("length"));
         self.heap.define_raw(f, length, Value::Number(0.0), Attributes::NONE);
@@ -241,7 +239,7 @@ impl Vm {
     pub(crate) fn template_object(&mut self, k: &Constant) -> Value {
         let Constant::Template(site) = k else { return Value::Undefined };
         let id = Rc::as_ptr(site) as usize;
-        if let Some(o) = self.interp.templates.get(&id) {
+        if let Some(o) = self.realm.templates.get(&id) {
             return Value::Object(*o);
         }
         let cooked: Vec<Value> = site
@@ -259,7 +257,7 @@ impl Vm {
         let raw_key = PropertyKey::Atom(self.heap.intern_str("raw"));
         self.heap.define_raw(strings, raw_key, Value::Object(raw_array), Attributes::NONE);
         let _ = self.set_integrity_level_frozen(strings);
-        self.interp.templates.insert(id, strings);
+        self.realm.templates.insert(id, strings);
         Value::Object(strings)
     }
 
@@ -274,9 +272,9 @@ impl Vm {
     }
 
     /// `eval(...)` written as a direct call: the host's eval when the callee
-    /// is %eval%, else an ordinary call.
+    /// is the current realm's %eval%, else an ordinary call.
     pub(crate) fn call_eval(&mut self, callee: Value, args: &[Value], site: &crate::bytecode::EvalSite) -> JsResult<Value> {
-        match (self.host.eval, self.host.eval_function) {
+        match (self.host.eval, self.realm.eval_function) {
             (Some(eval), Some(f)) if callee == Value::Object(f) => {
                 let source = args.first().copied().unwrap_or(Value::Undefined);
                 eval(self, source, site)

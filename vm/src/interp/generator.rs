@@ -87,6 +87,7 @@ impl Vm {
         }
         self.interp.stack.truncate(frame.base);
         self.interp.load_top();
+        self.enter_realm(frame.caller_realm);
     }
 
     /// Sets the life-cycle state of generator `g`.
@@ -164,6 +165,7 @@ impl Vm {
         }
         self.interp.save_top();
         let entry = self.interp.frames.len();
+        let realm = self.coroutine_realm(g);
         let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind else { return Ok(Value::Undefined) };
         let Some(base) = self.interp.stack.push_saved(&gen.registers) else {
             return self.range_error("Maximum call stack size exceeded");
@@ -182,13 +184,28 @@ impl Vm {
             return_to: None,
             construct: false,
             generator: Some(g),
+            caller_realm: self.realm.id,
         };
         let (resume, mode) = (gen.resume_reg as usize, gen.mode_reg as usize);
         self.interp.stack[base + resume] = value;
         self.interp.stack[base + mode] = Value::Number(f64::from(how as u8));
         self.interp.frames.push(frame);
         self.interp.load_top();
+        self.enter_realm(realm);
         self.run_frames(entry)
+    }
+
+    /// The realm a coroutine runs in: its function's (the current realm for
+    /// a module body's).
+    fn coroutine_realm(&self, g: Obj) -> crate::realm::RealmId {
+        let function = match &self.heap.object(g).kind {
+            ObjectKind::Generator(gen) => gen.function,
+            _ => return self.realm.id,
+        };
+        match &self.heap.object(function).kind {
+            ObjectKind::Closure(c) => c.realm,
+            _ => self.realm.id,
+        }
     }
 
     /// CreateIterResultObject(value, done).
@@ -236,7 +253,7 @@ impl Vm {
 
     /// A native function object with `length` and `name`.
     pub fn native_function(&mut self, name: &str, length: u32, f: crate::object::NativeFn) -> Obj {
-        let native = NativeFunction { call: f, construct: false, captures: Box::new([]) };
+        let native = NativeFunction { call: f, construct: false, captures: Box::new([]), realm: self.realm.id };
         let func = self.heap.alloc_object(Some(self.realm.intrinsics.function_prototype), ObjectKind::Native(native));
         let lk = PropertyKey::Atom(self.heap.intern_str("length"));
         self.heap.define_raw(func, lk, Value::Number(f64::from(length)), Attributes::CONFIGURABLE);

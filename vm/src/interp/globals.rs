@@ -18,9 +18,11 @@ pub(crate) struct GlobalLexical {
     pub(crate) constant: bool,
 }
 
-/// The global declarative environment record. Bindings are never
-/// removed, so a slot index, once found, stays valid (the inline caches of
-/// `GetGlobal` keep it).
+/// The global declarative environment record of one realm. Bindings are
+/// never removed, so a slot index, once found, stays valid (the inline
+/// caches of `GetGlobal` keep it; they are only ever used with one realm's
+/// record, as the code that holds them only runs in one realm: see
+/// `Vm::run_script`).
 #[derive(Debug, Default)]
 pub(crate) struct GlobalLexicals {
     pub(crate) slots: Vec<GlobalLexical>,
@@ -43,7 +45,7 @@ impl Vm {
     /// it does not exist (else `undefined`, for `typeof`).
     pub(crate) fn get_global(&mut self, name: Atom, cache: &PropertyCache, slot_cache: &Cell<u32>, must_exist: bool) -> JsResult<Value> {
         if let Some(i) = self.global_lexical_slot(name, slot_cache) {
-            let v = self.interp.globals.slots.get(i as usize).map_or(Value::Undefined, |b| b.value);
+            let v = self.realm.globals.slots.get(i as usize).map_or(Value::Undefined, |b| b.value);
             if v == Value::Empty {
                 return self.tdz_name_error(name);
             }
@@ -73,7 +75,7 @@ impl Vm {
     /// Assigns global `name`.
     pub(crate) fn set_global(&mut self, name: Atom, value: Value, strict: bool, cache: &PropertyCache, slot_cache: &Cell<u32>) -> JsResult<()> {
         let slot = self.global_lexical_slot(name, slot_cache);
-        if let Some(b) = slot.and_then(|i| self.interp.globals.slots.get_mut(i as usize)) {
+        if let Some(b) = slot.and_then(|i| self.realm.globals.slots.get_mut(i as usize)) {
             if b.value == Value::Empty {
                 return self.tdz_name_error(name);
             }
@@ -110,7 +112,7 @@ impl Vm {
     /// `n` bindings (still true while no binding was added since).
     fn global_lexical_slot(&self, name: Atom, slot_cache: &Cell<u32>) -> Option<u32> {
         let cached = slot_cache.get();
-        let count = self.interp.globals.slots.len() as u32;
+        let count = self.realm.globals.slots.len() as u32;
         if cached & NOT_LEXICAL != 0 {
             if cached & !NOT_LEXICAL == count {
                 return None;
@@ -118,7 +120,7 @@ impl Vm {
         } else if cached != 0 {
             return Some(cached - 1);
         }
-        match self.interp.globals.index.get(&name).copied() {
+        match self.realm.globals.index.get(&name).copied() {
             Some(i) => {
                 slot_cache.set(i + 1);
                 Some(i)
@@ -138,11 +140,11 @@ impl Vm {
             Some(p) => !p.attributes().configurable(),
             None => false,
         };
-        if self.interp.globals.contains(&name) || restricted {
+        if self.realm.globals.contains(&name) || restricted {
             let text = self.atom_text(name);
             return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
         }
-        let globals = &mut self.interp.globals;
+        let globals = &mut self.realm.globals;
         globals.index.insert(name, globals.slots.len() as u32);
         globals.slots.push(GlobalLexical { value: Value::Empty, constant });
         Ok(())
@@ -150,7 +152,7 @@ impl Vm {
 
     /// Initialises a global lexical binding.
     pub(crate) fn init_global_lexical(&mut self, name: Atom, value: Value) {
-        if let Some(b) = self.interp.globals.get_mut(&name) {
+        if let Some(b) = self.realm.globals.get_mut(&name) {
             b.value = value;
         }
     }
@@ -158,7 +160,7 @@ impl Vm {
     /// A script's top-level `var` (CreateGlobalVarBinding) or function
     /// declaration (CreateGlobalFunctionBinding, with `func`).
     pub(crate) fn declare_global_var(&mut self, name: Atom, func: Option<Value>, deletable: bool) -> JsResult<()> {
-        if self.interp.globals.contains(&name) {
+        if self.realm.globals.contains(&name) {
             let text = self.atom_text(name);
             return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
         }
@@ -189,7 +191,7 @@ impl Vm {
     /// CanDeclareGlobalVar must hold (TypeError).
     pub(crate) fn can_declare_global(&mut self, name: Atom, func: bool) -> JsResult<()> {
         let text = self.atom_text(name);
-        if self.interp.globals.contains(&name) {
+        if self.realm.globals.contains(&name) {
             return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
         }
         let global = self.realm.global;

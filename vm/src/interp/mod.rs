@@ -32,7 +32,6 @@ pub use async_generator::{REQUEST_NEXT, REQUEST_RETURN, REQUEST_THROW};
 
 use crate::bytecode::FunctionProto;
 use crate::value::{Obj, Value};
-use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -79,6 +78,9 @@ pub(crate) struct Frame {
     pub(crate) construct: bool,
     /// The generator object this activation belongs to, once started.
     pub(crate) generator: Option<Obj>,
+    /// The realm current when the frame was pushed, made current again
+    /// when it is popped (the frame itself runs in its function's realm).
+    pub(crate) caller_realm: crate::realm::RealmId,
 }
 
 /// Interpreter state: the register stack, the frames, the machine registers
@@ -100,9 +102,6 @@ pub(crate) struct Interpreter {
     /// The native function running now.
     pub(crate) current_native: Option<Obj>,
     pub(crate) limits: Limits,
-    pub(crate) globals: GlobalLexicals,
-    /// Template objects, per template site.
-    pub(crate) templates: FxHashMap<usize, Obj>,
     /// Set by another thread to stop the running code (see [`Vm::interrupt_handle`]).
     pub(crate) interrupt: Arc<AtomicBool>,
     /// The interrupt was seen: the exception in flight is a termination,

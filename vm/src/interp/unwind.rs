@@ -38,6 +38,7 @@ impl Vm {
             let mut async_generator = None;
             if let Some(f) = popped {
                 self.interp.stack.truncate(f.base);
+                self.enter_realm(f.caller_realm);
                 match f.generator {
                     Some(g) if self.is_async_generator(g) => async_generator = Some(g),
                     Some(g) => {
@@ -79,6 +80,7 @@ impl Vm {
         while self.interp.frames.len() > entry {
             if let Some(f) = self.interp.frames.pop() {
                 self.interp.stack.truncate(f.base);
+                self.enter_realm(f.caller_realm);
                 if let Some(g) = f.generator {
                     self.set_generator_state(g, crate::object::GeneratorState::Completed);
                 }
@@ -170,11 +172,11 @@ impl Vm {
         None
     }
 
-    /// Collects garbage with the interpreter's registers, frames, globals
-    /// and the realm as roots.
+    /// Collects garbage with the interpreter's registers, frames and every
+    /// realm (intrinsics, global object and bindings, templates) as roots.
     pub fn collect_garbage(&mut self) {
         let interp = &self.interp;
-        let realm = &self.realm;
+        let (realm, realms) = (&self.realm, &self.realms);
         let top_env = interp.env;
         let jobs = &self.jobs;
         self.heap.collect(|m| {
@@ -208,14 +210,13 @@ impl Vm {
             for p in &jobs.unhandled {
                 m.mark_object(*p);
             }
-            for b in &interp.globals.slots {
-                m.mark(b.value);
-            }
-            for o in interp.templates.values() {
-                m.mark_object(*o);
-            }
-            for o in realm.roots() {
-                m.mark_object(o);
+            for realm in std::iter::once(realm).chain(realms.parked()) {
+                for v in realm.root_values() {
+                    m.mark(v);
+                }
+                for o in realm.roots() {
+                    m.mark_object(o);
+                }
             }
         });
     }

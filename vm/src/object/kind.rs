@@ -196,6 +196,8 @@ pub struct Closure {
     pub fields: Option<Obj>,
     /// Class constructors: the class has `extends`.
     pub derived: bool,
+    /// \[\[Realm\]\]: the realm current when the closure was made.
+    pub realm: crate::realm::RealmId,
 }
 
 /// A built-in function.
@@ -207,6 +209,8 @@ pub struct NativeFunction {
     pub construct: bool,
     /// Values the function closes over (e.g. a promise's resolving functions).
     pub captures: Box<[Value]>,
+    /// \[\[Realm\]\]: the realm whose intrinsics it was made for.
+    pub realm: crate::realm::RealmId,
 }
 
 /// A bound function.

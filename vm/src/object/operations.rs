@@ -151,14 +151,22 @@ impl Vm {
     }
 
     /// GetPrototypeFromConstructor(constructor, intrinsicDefaultProto)
-    /// (§10.1.14): `constructor.prototype` if an object, else the default.
+    /// (§10.1.14): `constructor.prototype` if an object, else the default
+    /// (`fallback`, an intrinsic of the current realm, taken from the
+    /// constructor's realm).
     pub fn get_prototype_from_constructor(&mut self, constructor: Obj, fallback: Obj) -> JsResult<Obj> {
         // The cache is taken out while in use; a nested look-up (a getter
         // that constructs) finds an empty one, which is merely slower.
         let cache = std::mem::take(&mut self.interp.prototype_cache);
         let proto = self.get_cached(constructor, self.heap.names.prototype, &cache);
         self.interp.prototype_cache = cache;
-        Ok(proto?.as_object().unwrap_or(fallback))
+        if let Some(proto) = proto?.as_object() {
+            return Ok(proto);
+        }
+        // 4.a-b. Let realm be ? GetFunctionRealm(constructor); use realm's
+        // intrinsic named by intrinsicDefaultProto.
+        let realm = self.function_realm(constructor)?;
+        Ok(self.corresponding_intrinsic(fallback, realm))
     }
 
     /// OrdinaryCreateFromConstructor(constructor, intrinsicDefaultProto)

@@ -16,7 +16,7 @@ fn obj(vm: &mut Vm) -> Obj {
 
 fn native(vm: &mut Vm, call: NativeFn) -> Obj {
     let proto = vm.realm.intrinsics.function_prototype;
-    vm.heap.alloc_object(Some(proto), ObjectKind::Native(NativeFunction { call, construct: false, captures: Box::new([]) }))
+    vm.heap.alloc_object(Some(proto), ObjectKind::Native(NativeFunction { call, construct: false, captures: Box::new([]), realm: vm.current_realm() }))
 }
 
 fn num(n: f64) -> Value {
@@ -674,7 +674,7 @@ fn proxy_apply_and_construct() {
     let proto = vm.realm.intrinsics.function_prototype;
     let ctor = vm.heap.alloc_object(
         Some(proto),
-        ObjectKind::Native(NativeFunction { call: getter_42, construct: true, captures: Box::new([]) }),
+        ObjectKind::Native(NativeFunction { call: getter_42, construct: true, captures: Box::new([]), realm: vm.current_realm() }),
     );
     let pc = proxy_with(&mut vm, ctor, "construct", trap_echo);
     let Value::Object(r) = vm.construct(Value::Object(pc), &[num(1.0)], None).unwrap() else { panic!() };

@@ -35,7 +35,7 @@ fn thrown<T>(vm: &Vm, r: JsResult<T>) -> Option<ErrorKind> {
 /// A native function object calling `f`.
 fn native(vm: &mut Vm, f: crate::object::NativeFn) -> Value {
     let proto = vm.realm.intrinsics.function_prototype;
-    let kind = ObjectKind::Native(NativeFunction { call: f, construct: false, captures: Box::new([]) });
+    let kind = ObjectKind::Native(NativeFunction { call: f, construct: false, captures: Box::new([]), realm: vm.current_realm() });
     Value::Object(vm.heap.alloc_object(Some(proto), kind))
 }
 

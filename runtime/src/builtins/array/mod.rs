@@ -371,7 +371,17 @@ fn species_constructor_of(vm: &mut Vm, original: Obj) -> JsResult<Option<Value>>
     }
     // 3. Let C be ? Get(originalArray, "constructor").
     let mut c = vm.get_property(original, PropertyKey::Atom(vm.heap.names.constructor))?;
-    // 4. (Realms: Spindle has one realm per VM, so no cross-realm check.)
+    // 4. If C is a constructor of another realm and that realm's %Array%,
+    // set C to undefined (an array of this realm is made instead).
+    if let Value::Object(co) = c {
+        if vm.is_constructor(c) {
+            let realm_c = vm.function_realm(co)?;
+            let other_array = vm.realm_record(realm_c).and_then(|r| r.intrinsic("%Array%"));
+            if realm_c != vm.current_realm() && other_array == Some(co) {
+                c = Value::Undefined;
+            }
+        }
+    }
     // 5. If C is an Object, set C to ? Get(C, @@species); null → undefined.
     if let Value::Object(co) = c {
         c = vm.get_property(co, PropertyKey::Symbol(vm.heap.well_known.species))?;

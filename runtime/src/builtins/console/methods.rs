@@ -34,7 +34,7 @@ pub(super) fn new_state(vm: &mut Vm) -> Obj {
 pub(super) fn method(vm: &mut Vm, name: &str, f: NativeFn, state: Obj) -> Obj {
     let func = super::super::builder::native_function(vm, name, 0, f, false);
     if let ObjectKind::Native(n) = &mut vm.heap.object_mut(func).kind {
-        *n = NativeFunction { call: n.call, construct: false, captures: Box::new([Value::Object(state)]) };
+        *n = NativeFunction { call: n.call, construct: false, captures: Box::new([Value::Object(state)]), realm: n.realm };
     }
     func
 }
