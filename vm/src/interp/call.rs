@@ -45,31 +45,8 @@ impl Vm {
                 Rc::new(copy)
             }
         };
-        let Some(base) = self.interp.stack.push_registers(proto.code.register_count() as usize) else {
-            return self.range_error("Maximum call stack size exceeded");
-        };
-        self.interp.save_top();
-        let entry = self.interp.frames.len();
-        let frame = Frame {
-            function: None,
-            proto: proto.clone(),
-            pc: 0,
-            base,
-            env: None,
-            env_depth: 0,
-            this: Value::Object(self.realm.global),
-            new_target: None,
-            args: None,
-            return_to: None,
-            construct: false,
-            generator: None,
-            caller_realm: self.realm.id,
-        };
-        self.interp.frames.push(frame);
-        self.interp.load_top();
-        let result = self.run_frames(entry);
-        self.interp.load_top();
-        result
+        let global = Value::Object(self.realm.global);
+        self.run_entry_frame(None, proto, None, global, None)
     }
 
     /// Runs direct eval code (a proto of kind `Script`) in the context of
@@ -89,32 +66,38 @@ impl Vm {
             if self.interp.frames.len() >= self.interp.limits.max_frames {
                 return self.range_error("Maximum call stack size exceeded");
             }
-            let Some(base) = self.interp.stack.push_registers(proto.code.register_count() as usize) else {
-                return self.range_error("Maximum call stack size exceeded");
-            };
-            self.interp.save_top();
-            let entry = self.interp.frames.len();
-            let frame = Frame {
-                function,
-                proto: proto.clone(),
-                pc: 0,
-                base,
-                env,
-                env_depth: 0,
-                this,
-                new_target,
-                args: None,
-                return_to: None,
-                construct: false,
-                generator: None,
-                caller_realm: self.realm.id,
-            };
-            self.interp.frames.push(frame);
-            self.interp.load_top();
-            let result = self.run_frames(entry);
-            self.interp.load_top();
-            result
+            self.run_entry_frame(function, proto, env, this, new_target)
         })
+    }
+
+    /// Pushes a frame for script or eval code `proto` (no arguments, not a
+    /// construct call) and runs it to completion.
+    fn run_entry_frame(&mut self, function: Option<Obj>, proto: Rc<FunctionProto>, env: Option<Obj>, this: Value, new_target: Option<Obj>) -> JsResult<Value> {
+        let Some(base) = self.interp.stack.push_registers(proto.code.register_count() as usize) else {
+            return self.range_error("Maximum call stack size exceeded");
+        };
+        self.interp.save_top();
+        let entry = self.interp.frames.len();
+        let frame = Frame {
+            function,
+            proto,
+            pc: 0,
+            base,
+            env,
+            env_depth: 0,
+            this,
+            new_target,
+            args: None,
+            return_to: None,
+            construct: false,
+            generator: None,
+            caller_realm: self.realm.id,
+        };
+        self.interp.frames.push(frame);
+        self.interp.load_top();
+        let result = self.run_frames(entry);
+        self.interp.load_top();
+        result
     }
 
     /// Pushes a frame for closure `f` and makes it the top frame. The

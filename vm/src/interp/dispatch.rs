@@ -69,36 +69,37 @@ impl Vm {
             // even when it calls back into JavaScript.
             #[allow(unsafe_code)]
             let regs = unsafe { stack.add(self.interp.base) };
-            // Register operands of the top frame's instructions are below
-            // its register count (the invariant of `Code`).
-            #[allow(unused_macros)]
-            macro_rules! r {
+            // A pointer to register `reg` of the top frame. Register operands
+            // of the top frame's instructions are below its register count
+            // (the invariant of `Code`), so with `regs` it points into the
+            // frame.
+            macro_rules! reg_ptr {
                 ($reg:expr) => {{
                     let reg: Reg = $reg;
                     debug_assert!(self.interp.base + (reg.0 as usize) < self.interp.stack.len());
+                    regs.wrapping_add(reg.0 as usize)
+                }};
+            }
+            // SAFETY (the three below): `reg_ptr!` points into the frame.
+            // Reads go by fields: see `Value::fieldwise`.
+            macro_rules! r {
+                ($reg:expr) => {{
                     #[allow(unsafe_code)]
-                    // SAFETY: as for `regs`, and the operand is in the frame.
-                    // (Read by fields: see `Value::fieldwise`.)
-                    unsafe { (*regs.add(reg.0 as usize)).fieldwise() }
+                    unsafe { (*reg_ptr!($reg)).fieldwise() }
                 }};
             }
             // The object in a register, if it holds one (read narrowly).
             macro_rules! r_obj {
                 ($reg:expr) => {{
-                    let reg: Reg = $reg;
-                    debug_assert!(self.interp.base + (reg.0 as usize) < self.interp.stack.len());
                     #[allow(unsafe_code)]
-                    // SAFETY: as in `r!`.
-                    unsafe { (*regs.add(reg.0 as usize)).object_fieldwise() }
+                    unsafe { (*reg_ptr!($reg)).object_fieldwise() }
                 }};
             }
             macro_rules! set_r {
                 ($reg:expr, $v:expr) => {{
-                    let (reg, v): (Reg, Value) = ($reg, $v);
-                    debug_assert!(self.interp.base + (reg.0 as usize) < self.interp.stack.len());
+                    let (p, v): (*mut Value, Value) = (reg_ptr!($reg), $v);
                     #[allow(unsafe_code)]
-                    // SAFETY: as in `r!`.
-                    unsafe { *regs.add(reg.0 as usize) = v }
+                    unsafe { *p = v }
                 }};
             }
             let pc = self.interp.pc;
