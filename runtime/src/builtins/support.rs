@@ -145,6 +145,7 @@ pub(crate) fn iterator_close_throw<T>(vm: &mut Vm, rec: IteratorRecord, error: V
 /// Array exotic object with dense storage whose prototype chain is
 /// %Array.prototype% → %Object.prototype% with no indexed properties (so
 /// holes read `undefined` and `HasProperty` is plain presence).
+#[inline]
 pub(crate) fn plain_dense(vm: &Vm, o: Obj) -> Option<&[Value]> {
     let obj = vm.heap.object(o);
     if !obj.is_array() || !default_chain(vm, obj.proto) {
@@ -155,6 +156,7 @@ pub(crate) fn plain_dense(vm: &Vm, o: Obj) -> Option<&[Value]> {
 
 /// `proto` is %Array.prototype% and neither it nor %Object.prototype% has
 /// indexed properties.
+#[inline]
 pub(crate) fn default_chain(vm: &Vm, proto: Option<Obj>) -> bool {
     let i = &vm.realm.intrinsics;
     if proto != Some(i.array_prototype) {
@@ -182,7 +184,9 @@ pub(crate) fn get_index(vm: &mut Vm, o: Obj, k: u64) -> JsResult<Value> {
 }
 
 /// `HasProperty(O, k)` then `Get(O, k)` if present (the loop body of most
-/// array methods), with the dense fast path.
+/// array methods), with the dense fast path (inlined into those loops, so
+/// the element stays in machine registers).
+#[inline]
 pub(crate) fn get_if_present(vm: &mut Vm, o: Obj, k: u64) -> JsResult<Option<Value>> {
     if let Some(e) = plain_dense(vm, o) {
         return Ok(match e.get(k as usize) {
@@ -190,6 +194,12 @@ pub(crate) fn get_if_present(vm: &mut Vm, o: Obj, k: u64) -> JsResult<Option<Val
             _ => None,
         });
     }
+    get_if_present_slow(vm, o, k)
+}
+
+/// `get_if_present` off the fast path: HasProperty, then Get.
+#[inline(never)]
+fn get_if_present_slow(vm: &mut Vm, o: Obj, k: u64) -> JsResult<Option<Value>> {
     let key = index_key(vm, k);
     if !vm.has_property(o, key)? {
         return Ok(None);

@@ -244,6 +244,10 @@ impl Vm {
 
     /// Pops the top frame with completion value `value`; returns the value
     /// the caller sees (a constructor's `this` for non-object results).
+    /// Inlined into the dispatch loop so that a plain return keeps the
+    /// value in machine registers; generators and the errors of derived
+    /// constructors take [`Vm::finish_special_return`].
+    #[inline(always)]
     pub(crate) fn pop_frame(&mut self, value: Value) -> JsResult<Value> {
         // The fields needed, then the frame dropped in place (not moved out
         // whole: see `push_frame_with`).
@@ -255,6 +259,23 @@ impl Vm {
         self.interp.stack.truncate(base);
         self.interp.load_top();
         self.enter_realm(caller_realm);
+        if generator.is_none() {
+            if !construct || matches!(value, Value::Object(_)) {
+                return Ok(value);
+            }
+            // A base constructor's `this` is its new object.
+            if !derived {
+                return Ok(this);
+            }
+        }
+        self.finish_special_return(generator, derived, this, value)
+    }
+
+    /// The rest of `pop_frame` for a generator's frame or a derived
+    /// constructor's non-object result.
+    #[cold]
+    #[inline(never)]
+    fn finish_special_return(&mut self, generator: Option<Obj>, derived: bool, this: Value, value: Value) -> JsResult<Value> {
         if let Some(g) = generator {
             if self.is_async_generator(g) {
                 self.async_generator_body_done(g, Ok(value))?;
@@ -265,8 +286,6 @@ impl Vm {
                 self.resolve_promise(p, value)?;
                 return Ok(Value::Object(p));
             }
-        }
-        if !construct || matches!(value, Value::Object(_)) {
             return Ok(value);
         }
         if derived && value != Value::Undefined {

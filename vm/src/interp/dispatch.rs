@@ -58,6 +58,16 @@ impl Vm {
         }
     }
 
+    /// Registers `args .. args + argc` copied out for a native call (one
+    /// copy; registers past the frame read `undefined`, as `r_checked`).
+    fn argument_list(&self, args: Reg, argc: u16) -> Args {
+        let start = self.interp.base + args.0 as usize;
+        match self.interp.stack.get(start..start + argc as usize) {
+            Some(values) => Args::from_slice(values),
+            None => (0..argc).map(|i| self.r_checked(Reg(args.0 + i))).collect(),
+        }
+    }
+
     /// The dispatch loop proper.
     fn execute(&mut self, entry: usize) -> JsResult<Value> {
         let mut proto = self.top_proto();
@@ -500,7 +510,7 @@ impl Vm {
                         Some(o) => {
                             // The hit writes its own register (not through
                             // the slow path's returned value in memory).
-                            if let Some(v) = self.cached_own_value(o, cache) {
+                            if let Some(v) = self.cached_data_value(o, cache) {
                                 set_r!(dst, v);
                                 continue;
                             }
@@ -667,7 +677,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    let list: Args = (0..argc).map(|i| self.r_checked(Reg(args.0 + i))).collect();
+                    let list = self.argument_list(args, argc);
                     if !self.is_constructor(f) {
                         return self.type_error("value is not a constructor");
                     }
@@ -684,7 +694,7 @@ impl Vm {
                     set_r!(dst, v);
                 }
                 Instr::SuperCall { dst, func, nt, args, argc } => {
-                    let list: Args = (0..argc).map(|i| self.r_checked(Reg(args.0 + i))).collect();
+                    let list = self.argument_list(args, argc);
                     let v = self.super_call(r!(func), r!(nt), &list)?;
                     set_r!(dst, v);
                 }
@@ -699,7 +709,7 @@ impl Vm {
                     set_r!(dst, v);
                 }
                 Instr::CallEval { dst, callee, args, argc, site } => {
-                    let list: Args = (0..argc).map(|i| self.r_checked(Reg(args.0 + i))).collect();
+                    let list = self.argument_list(args, argc);
                     let site = match proto.constants.get(site as usize) {
                         Some(crate::bytecode::Constant::EvalSite(s)) => s.clone(),
                         _ => std::rc::Rc::default(),
@@ -851,7 +861,7 @@ impl Vm {
                 return Ok(Some(self.top_proto()));
             }
         }
-        let list: Args = (0..argc).map(|i| self.r_checked(Reg(args.0 + i))).collect();
+        let list = self.argument_list(args, argc);
         if !self.is_callable(f) {
             return self.type_error("value is not a function");
         }

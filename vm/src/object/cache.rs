@@ -141,18 +141,40 @@ impl Vm {
     }
 
     /// The fast path of [`Vm::get_cached`] (inlined into the dispatch
-    /// loop): the value when `cache` holds an own data property of `o`'s
-    /// shape; `None` sends the access down the general path.
+    /// loop): the value when `cache` holds a data property of `o`'s shape,
+    /// own or of its immediate prototype; `None` sends the access down the
+    /// general path.
     #[inline(always)]
-    pub(crate) fn cached_own_value(&self, o: Obj, cache: &PropertyCache) -> Option<Value> {
+    pub(crate) fn cached_data_value(&self, o: Obj, cache: &PropertyCache) -> Option<Value> {
         let obj = self.heap.object(o);
         let slot = cache.slot.get();
-        if obj.shape.index() as u32 != cache.shape.get() || cache.holder.get() != OWN || slot >> MODE_SHIFT > Mode::Writable as u32 {
+        if obj.shape.index() as u32 != cache.shape.get() || slot >> MODE_SHIFT > Mode::Writable as u32 {
             return None;
         }
-        match &obj.props {
-            Props::Slots(slots) => slots.get((slot & SLOT_MASK) as usize).map(Value::fieldwise),
-            Props::Dict(_) => None,
+        let holder = cache.holder.get();
+        let slots = match &obj.props {
+            Props::Slots(slots) if holder == OWN => slots,
+            Props::Slots(_) => return self.cached_prototype_value(obj.proto, holder, slot, cache),
+            Props::Dict(_) => return None,
+        };
+        slots.get((slot & SLOT_MASK) as usize).map(Value::fieldwise)
+    }
+
+    /// [`Vm::cached_data_value`] for a data property of the receiver's
+    /// immediate prototype (a method, most often): that prototype must be
+    /// the cached holder with the cached shape.
+    #[inline(always)]
+    fn cached_prototype_value(&self, proto: Option<Obj>, holder: u32, slot: u32, cache: &PropertyCache) -> Option<Value> {
+        let p = proto?;
+        if p.index() as u32 != holder || (slot >> HOPS_SHIFT) & MAX_HOPS != 0 {
+            return None;
+        }
+        let holder = self.heap.object(p);
+        match &holder.props {
+            Props::Slots(slots) if holder.shape.index() as u32 == cache.holder_shape.get() => {
+                slots.get((slot & SLOT_MASK) as usize).map(Value::fieldwise)
+            }
+            _ => None,
         }
     }
 
