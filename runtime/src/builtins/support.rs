@@ -145,7 +145,7 @@ pub(crate) fn iterator_close_throw<T>(vm: &mut Vm, rec: IteratorRecord, error: V
 /// Array exotic object with dense storage whose prototype chain is
 /// %Array.prototype% → %Object.prototype% with no indexed properties (so
 /// holes read `undefined` and `HasProperty` is plain presence).
-#[inline]
+#[inline(always)]
 pub(crate) fn plain_dense(vm: &Vm, o: Obj) -> Option<&[Value]> {
     let obj = vm.heap.object(o);
     if !obj.is_array() || !default_chain(vm, obj.proto) {
@@ -156,7 +156,7 @@ pub(crate) fn plain_dense(vm: &Vm, o: Obj) -> Option<&[Value]> {
 
 /// `proto` is %Array.prototype% and neither it nor %Object.prototype% has
 /// indexed properties.
-#[inline]
+#[inline(always)]
 pub(crate) fn default_chain(vm: &Vm, proto: Option<Obj>) -> bool {
     let i = &vm.realm.intrinsics;
     if proto != Some(i.array_prototype) {
@@ -186,7 +186,7 @@ pub(crate) fn get_index(vm: &mut Vm, o: Obj, k: u64) -> JsResult<Value> {
 /// `HasProperty(O, k)` then `Get(O, k)` if present (the loop body of most
 /// array methods), with the dense fast path (inlined into those loops, so
 /// the element stays in machine registers).
-#[inline]
+#[inline(always)]
 pub(crate) fn get_if_present(vm: &mut Vm, o: Obj, k: u64) -> JsResult<Option<Value>> {
     if let Some(e) = plain_dense(vm, o) {
         return Ok(match e.get(k as usize) {
@@ -195,6 +195,37 @@ pub(crate) fn get_if_present(vm: &mut Vm, o: Obj, k: u64) -> JsResult<Option<Val
         });
     }
     get_if_present_slow(vm, o, k)
+}
+
+/// Runs `body(vm, k, kValue)` for each index `k` of `indices` present in
+/// `o` (HasProperty(O, k), then Get(O, k): the loop of the array methods
+/// that call back), in order, until `body` returns `Some`. The dense path
+/// and the general one each call `body`, so an element of a plain dense
+/// array reaches it in machine registers (a value joined from both paths
+/// would pass through memory, and be read back before its stores drain).
+#[inline(always)]
+pub(crate) fn visit_present<T>(
+    vm: &mut Vm,
+    o: Obj,
+    indices: impl Iterator<Item = u64>,
+    mut body: impl FnMut(&mut Vm, u64, Value) -> JsResult<Option<T>>,
+) -> JsResult<Option<T>> {
+    for k in indices {
+        let found = match plain_dense(vm, o) {
+            Some(e) => match e.get(k as usize) {
+                Some(&v) if v != Value::Empty => body(vm, k, v)?,
+                _ => None,
+            },
+            None => match get_if_present_slow(vm, o, k)? {
+                Some(v) => body(vm, k, v)?,
+                None => None,
+            },
+        };
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
 }
 
 /// `get_if_present` off the fast path: HasProperty, then Get.

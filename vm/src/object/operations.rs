@@ -155,6 +155,11 @@ impl Vm {
     /// (`fallback`, an intrinsic of the current realm, taken from the
     /// constructor's realm).
     pub fn get_prototype_from_constructor(&mut self, constructor: Obj, fallback: Obj) -> JsResult<Obj> {
+        // 1-3. Let proto be ? Get(constructor, "prototype"); if an Object,
+        // return it. A cache hit is a plain data property (no getter runs).
+        if let Some(Value::Object(proto)) = self.cached_data_value(constructor, &self.interp.prototype_cache) {
+            return Ok(proto);
+        }
         // The cache is taken out while in use; a nested look-up (a getter
         // that constructs) finds an empty one, which is merely slower.
         let cache = std::mem::take(&mut self.interp.prototype_cache);

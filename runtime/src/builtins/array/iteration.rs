@@ -3,7 +3,7 @@
 //! flattening pair flat / flatMap (FlattenIntoArray).
 
 use super::{this_array_like, Target, MAX_SAFE};
-use crate::builtins::support::{arg, get_if_present, require_callable};
+use crate::builtins::support::{arg, get_if_present, require_callable, visit_present};
 use spindle_vm::value::{Obj, Value};
 use spindle_vm::{JsResult, Vm};
 
@@ -21,15 +21,10 @@ fn each_present(
     let f = require_callable(vm, arg(args, 0), "callback")?;
     let this_arg = arg(args, 1);
     // 4-5. For each present index k: call, and let the caller decide.
-    for k in 0..len {
-        if let Some(k_value) = get_if_present(vm, o, k)? {
-            let result = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
-            if let Some(out) = visit(vm, k, k_value, result) {
-                return Ok(Some(out));
-            }
-        }
-    }
-    Ok(None)
+    visit_present(vm, o, 0..len, |vm, k, k_value| {
+        let result = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
+        Ok(visit(vm, k, k_value, result))
+    })
 }
 
 /// `Array.prototype.every(callbackfn [, thisArg])` (§23.1.3.6).
@@ -60,12 +55,11 @@ pub(super) fn map(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) ->
     // 4. Let A be ? ArraySpeciesCreate(O, len).
     let mut a = Target::species(vm, o, len)?;
     // 5-6. A[k] = callbackfn(kValue, k, O) for each present k.
-    for k in 0..len {
-        if let Some(k_value) = get_if_present(vm, o, k)? {
-            let mapped = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
-            a.put(vm, k, mapped)?;
-        }
-    }
+    visit_present(vm, o, 0..len, |vm, k, k_value| {
+        // Read by fields: the result was just stored (see Value::fieldwise).
+        let mapped = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?.fieldwise();
+        a.put(vm, k, mapped).map(|()| None::<()>)
+    })?;
     a.finish(vm, None)
 }
 
@@ -80,15 +74,14 @@ pub(super) fn filter(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>)
     let mut a = Target::species(vm, o, 0)?;
     // 5-7. Keep the elements for which callbackfn returns a truthy value.
     let mut to: u64 = 0;
-    for k in 0..len {
-        if let Some(k_value) = get_if_present(vm, o, k)? {
-            let selected = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
-            if vm.to_boolean(selected) {
-                a.put(vm, to, k_value)?;
-                to += 1;
-            }
+    visit_present(vm, o, 0..len, |vm, k, k_value| {
+        let selected = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
+        if vm.to_boolean(selected) {
+            a.put(vm, to, k_value)?;
+            to += 1;
         }
-    }
+        Ok(None::<()>)
+    })?;
     a.finish(vm, None)
 }
 
@@ -120,13 +113,10 @@ fn reduce_impl(vm: &mut Vm, this: Value, args: &[Value], ascending: bool) -> JsR
         }
     };
     // 9. accumulator = callbackfn(accumulator, kValue, k, O) for each present k.
-    while i < len {
-        let k = index(i);
-        if let Some(k_value) = get_if_present(vm, o, k)? {
-            acc = vm.call(f, Value::Undefined, &[acc, k_value, Value::Number(k as f64), Value::Object(o)])?;
-        }
-        i += 1;
-    }
+    visit_present(vm, o, (i..len).map(index), |vm, k, k_value| {
+        acc = vm.call(f, Value::Undefined, &[acc, k_value, Value::Number(k as f64), Value::Object(o)])?.fieldwise();
+        Ok(None::<()>)
+    })?;
     Ok(acc)
 }
 

@@ -323,7 +323,9 @@ impl Target {
         }
     }
 
-    /// CreateDataPropertyOrThrow(A, k, v).
+    /// CreateDataPropertyOrThrow(A, k, v). Inlined into the loops that
+    /// fill a new array, so `v` is stored from machine registers.
+    #[inline(always)]
     pub(crate) fn put(&mut self, vm: &mut Vm, k: u64, v: Value) -> JsResult<()> {
         match self {
             Target::Object(a) => create_index(vm, *a, k, v),

@@ -113,3 +113,19 @@ fn species() {
     check("var r; try { var a = []; a.constructor = { [Symbol.species]: 1 }; a.map(x => x) } catch (e) { r = e instanceof TypeError } r", "true");
     check("var a = [1]; a.constructor = undefined; Array.isArray(a.map(x => x))", "true");
 }
+
+/// The callback loops read each element as it is when reached, whether the
+/// array stays plain and dense or stops being so during the loop.
+#[test]
+fn callbacks_see_the_array_as_it_changes() {
+    // Elements changed, deleted and appended by the callback.
+    check("var a = [1, 2, 3, 4]; a.map((x, i) => { if (i === 0) { a[2] = 30; delete a[3]; a.push(5); } return x; }).join()", "1,2,30,");
+    // A hole becomes visible through Array.prototype once it has an index.
+    check("var a = [1, , 3]; var r = a.map((x, i) => { if (i === 0) Array.prototype[1] = 'p'; return x; }); delete Array.prototype[1]; r.join()", "1,p,3");
+    // The array turns sparse mid-loop (a far index): later reads take the general path.
+    check("var a = [1, 2, 3]; a.filter((x, i) => { if (i === 0) a[1e6] = 9; return true; }).join()", "1,2,3");
+    check("var a = [1, 2, 3]; a.reduce((s, x, i) => { if (i === 1) a[2] = 10; return s + x; })", "13");
+    check("var a = [1, 2, 3]; a.reduceRight((s, x, i) => { if (i === 1) a.length = 1; return s + x; })", "6");
+    check("var seen = []; [1, , 3].forEach((x, i) => seen.push(i)); seen.join()", "0,2");
+    check("[1, 2, 3].some((x, i, o) => { o[2] = 0; return x === 0; })", "true");
+}
