@@ -287,7 +287,9 @@ impl Heap {
             if m.objects.get(i) {
                 bytes += obj.byte_size() as u64;
             } else {
-                *entry = None;
+                if let Some(dead) = entry.take() {
+                    Heap::recycle_slots(&mut self.spare_slots, dead);
+                }
                 self.free_objects.push(i as u32);
                 self.stats.objects_live -= 1;
             }

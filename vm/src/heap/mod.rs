@@ -41,7 +41,7 @@ pub use symbols::WellKnownSymbols;
 
 use crate::object::shape::{ShapeClass, ShapeTable};
 use crate::object::{class_of, Object, ObjectKind};
-use crate::value::{Atom, Obj, Str};
+use crate::value::{Atom, Obj, Str, Value};
 use atoms::AtomTable;
 use cranelift_entity::EntityRef;
 use strings::StringArena;
@@ -176,7 +176,17 @@ pub struct Heap {
     /// The shapes of [`crate::object::Preset`] objects, once the first
     /// one is built.
     pub(crate) preset_shapes: [Option<crate::object::shape::ShapeId>; crate::object::PRESETS],
+    /// Empty property-slot vectors (with capacity) of swept ordinary
+    /// objects, handed to new ones: a class instance or object literal
+    /// then fills its slots without a malloc, and dies without a free.
+    spare_slots: Vec<Vec<Value>>,
 }
+
+/// Most spare slot vectors kept (each at most [`SPARE_SLOTS_CAPACITY`]
+/// values: 2 MiB in all).
+const SPARE_SLOTS: usize = 16384;
+/// The largest slot vector kept for reuse, in values.
+const SPARE_SLOTS_CAPACITY: usize = 8;
 
 impl std::fmt::Debug for Heap {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -214,6 +224,7 @@ impl Heap {
             gc_stress: false,
             dummy,
             preset_shapes: [None; crate::object::PRESETS],
+            spare_slots: Vec::new(),
         }
     }
 
@@ -231,7 +242,12 @@ impl Heap {
     /// Allocates an object with prototype `proto`.
     pub fn alloc_object(&mut self, proto: Option<Obj>, kind: ObjectKind) -> Obj {
         let root = self.shapes.root(class_of(&kind));
-        let obj = Object::new(proto, kind, root);
+        let mut obj = Object::new(proto, kind, root);
+        if matches!(obj.kind, ObjectKind::Ordinary) {
+            if let Some(slots) = self.spare_slots.pop() {
+                obj.props = crate::object::Props::Slots(slots);
+            }
+        }
         self.note_allocation(std::mem::size_of::<Object>());
         self.stats.objects_live += 1;
         match self.free_objects.pop() {
@@ -244,6 +260,17 @@ impl Heap {
             None => {
                 self.objects.push(Some(obj));
                 Obj::new(self.objects.len() - 1)
+            }
+        }
+    }
+
+    /// Keeps the slot vector of a swept object for a new one, if there is
+    /// room and it is small.
+    pub(crate) fn recycle_slots(spare: &mut Vec<Vec<Value>>, obj: Object) {
+        if let (ObjectKind::Ordinary, crate::object::Props::Slots(mut slots)) = (obj.kind, obj.props) {
+            if spare.len() < SPARE_SLOTS && (1..=SPARE_SLOTS_CAPACITY).contains(&slots.capacity()) {
+                slots.clear();
+                spare.push(slots);
             }
         }
     }

@@ -315,3 +315,27 @@ fn collect_traces_dictionaries_sparse_elements_and_more_kinds() {
     assert_eq!(h.to_rust_string(text), "iterated text");
     assert_eq!(h.get_own_raw(root, PropertyKey::Index(1_000_000)), Some(p));
 }
+
+#[test]
+fn swept_objects_slot_storage_is_reused_empty() {
+    let mut h = Heap::new();
+    let (x, y) = (h.intern_str("x"), h.intern_str("y"));
+    for i in 0..10 {
+        let o = h.alloc_object(None, ObjectKind::Ordinary);
+        h.define_raw(o, PropertyKey::Atom(x), Value::Number(f64::from(i)), Attributes::ALL);
+        h.define_raw(o, PropertyKey::Atom(y), Value::Bool(true), Attributes::ALL);
+    }
+    h.collect(|_| {});
+    assert_eq!(h.spare_slots.len(), 10);
+    // A new ordinary object takes a spare vector: room, but no properties.
+    let n = h.alloc_object(None, ObjectKind::Ordinary);
+    assert_eq!(h.spare_slots.len(), 9);
+    assert!(h.get_own_raw(n, PropertyKey::Atom(x)).is_none());
+    assert!(h.own_keys_raw(n).is_empty());
+    h.define_raw(n, PropertyKey::Atom(y), Value::Null, Attributes::ALL);
+    assert_eq!(h.get_own_raw(n, PropertyKey::Atom(y)).and_then(|p| p.value()), Some(Value::Null));
+    // Other kinds start with no storage.
+    let a = h.alloc_object(None, ObjectKind::Array);
+    assert_eq!(h.spare_slots.len(), 9);
+    assert!(h.own_keys_raw(a).iter().all(|k| *k == PropertyKey::Atom(h.names.length)));
+}

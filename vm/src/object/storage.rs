@@ -192,7 +192,14 @@ impl Heap {
             self.note_growth(16 * props.len());
             let obj = self.object_mut(o);
             obj.shape = shape;
-            obj.props = Props::Slots(props.iter().map(|p| p.1).collect());
+            match &mut obj.props {
+                // A recycled vector (see `Heap::recycle_slots`), or empty.
+                Props::Slots(slots) => {
+                    slots.clear();
+                    slots.extend(props.iter().map(|p| p.1));
+                }
+                Props::Dict(_) => obj.props = Props::Slots(props.iter().map(|p| p.1).collect()),
+            }
             return;
         }
         for &(k, v, a) in props {
