@@ -2,7 +2,9 @@
 //! instructions with a literal integer operand (`AddI`, `RemI`,
 //! `JumpIfNotLtI`, ...) convert the other operand exactly as the general
 //! ones do, and an assignment computed straight into a variable's register
-//! still reads every operand first and leaves the variable alone on a throw.
+//! still reads every operand first and leaves the variable alone on a throw;
+//! an object literal's named properties, defined through the instruction's
+//! inline cache, are defined exactly as CreateDataProperty defines them.
 
 use spindle_runtime::{RunError, Runtime};
 
@@ -36,4 +38,25 @@ fn in_place_assignment_reads_before_it_writes() {
     assert!(run("function f() { let x = x + 1; } f()").contains("ReferenceError"), "the TDZ holds");
     let keeps = "function f() { let x = 1; try { x = x + 1n; } catch (e) {} return x; } f()";
     assert_eq!(run(keeps), "1", "a throwing right side leaves the variable unchanged");
+}
+
+#[test]
+fn object_literals_defined_through_the_inline_cache_are_exact() {
+    // Repeated literals (cache hits) get every property, in order.
+    let src = "function mk(i) { return { a: i, b: i + 1, c: 'x' }; } \
+               var xs = []; for (var i = 0; i < 5; i++) xs.push(mk(i)); \
+               [JSON.stringify(xs[4]), Object.keys(xs[2]).join()].join(' ')";
+    assert_eq!(run(src), r#"{"a":4,"b":5,"c":"x"} a,b,c"#);
+    // Defining never calls a setter of the prototype chain.
+    let src = "Object.defineProperty(Object.prototype, 'p', { set(v) { throw 1; }, configurable: true }); \
+               function mk(v) { return { p: v }; } var r = mk(1).p + mk(2).p; delete Object.prototype.p; r";
+    assert_eq!(run(src), "3");
+    // A repeated key redefines in place; shapes from other literals do not mix.
+    let src = "function mk(v) { return { a: 1, a: v }; } function other(v) { return { b: v, a: 0 }; } \
+               [mk(2).a, mk(3).a, Object.keys(mk(4)).length, other(5).b, Object.keys(other(6)).join()].join()";
+    assert_eq!(run(src), "2,3,1,5,b,a");
+    // `__proto__: v` sets the prototype; a later named property is still own.
+    let src = "function mk(p) { return { __proto__: p, x: 1 }; } var p = { y: 2 }; var o = mk(p); mk(p); \
+               [Object.getPrototypeOf(o) === p, o.y, Object.keys(o).join()].join()";
+    assert_eq!(run(src), "true,2,x");
 }

@@ -583,8 +583,8 @@ impl<'a> Compiler<'a, '_> {
                 }
                 Property::KeyValue(PropKey::Ident(n), value) => {
                     let v = self.named_value(&value, n.name)?;
-                    let a = self.atom(n.name);
-                    self.emit(Instr::DefineNamedField { obj, a, src: v });
+                    let (a, ic) = (self.atom(n.name), self.f.b.cache());
+                    self.emit(Instr::DefineNamedField { obj, a, src: v, ic });
                 }
                 Property::KeyValue(key, value) => {
                     let k = self.prop_key(key)?;
@@ -594,8 +594,8 @@ impl<'a> Compiler<'a, '_> {
                 Property::Shorthand(id) => {
                     let v = self.f.b.alloc();
                     self.load_var(id, v);
-                    let a = self.atom(id.name);
-                    self.emit(Instr::DefineNamedField { obj, a, src: v });
+                    let (a, ic) = (self.atom(id.name), self.f.b.cache());
+                    self.emit(Instr::DefineNamedField { obj, a, src: v, ic });
                 }
                 Property::Method(kind, key, f) => {
                     let k = self.prop_key(key)?;

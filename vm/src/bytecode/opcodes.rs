@@ -373,7 +373,7 @@ define_instructions! {
     /// CreateDataPropertyOrThrow(R[obj], R[key], R[src])
     DefineField { obj: R, key: R, src: R };
     /// define R[obj].a := R[src] as an enumerable data property (object literal)
-    DefineNamedField { obj: R, a: A, src: R };
+    DefineNamedField { obj: R, a: A, src: R, ic: C };
     /// define R[src] as method/getter/setter (kind 0/1/2) named R[key] on R[obj]; enumerable if enumerable != 0; sets the home object
     DefineMethod { obj: R, key: R, src: R, kind: U, enumerable: U };
     /// copy own enumerable properties of R[src] into R[dst] (object spread)

@@ -555,10 +555,13 @@ impl Vm {
                         self.create_data_property_or_throw(o, key, r!(src))?;
                     }
                 }
-                Instr::DefineNamedField { obj, a, src } => {
-                    if let Value::Object(o) = r!(obj) {
-                        let key = PropertyKey::Atom(proto.atoms[a as usize]);
-                        self.create_data_property_or_throw(o, key, r!(src))?;
+                Instr::DefineNamedField { obj, a, src, ic } => {
+                    if let Some(o) = r_obj!(obj) {
+                        let cache = &proto.caches[ic as usize];
+                        let v = r!(src);
+                        if !self.cached_define(o, v, cache) {
+                            self.define_named_uncached(o, proto.atoms[a as usize], v, cache)?;
+                        }
                     }
                 }
                 Instr::DefineMethod { obj, key, src, kind, enumerable } => {

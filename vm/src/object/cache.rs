@@ -242,6 +242,46 @@ impl Vm {
         Ok(())
     }
 
+    /// `DefineNamedField` through its cache: CreateDataProperty(o, key, v)
+    /// as the cached addition, when `o` is an extensible ordinary object
+    /// of the cached shape (which has no `key`: an object's shape fixes its
+    /// own keys). Defining never consults prototypes, so none are checked.
+    /// `false` sends the definition down the general path.
+    #[inline(always)]
+    pub(crate) fn cached_define(&mut self, o: Obj, value: Value, cache: &PropertyCache) -> bool {
+        let slot = cache.slot.get();
+        let obj = self.heap.object(o);
+        let Props::Slots(slots) = &obj.props else { return false };
+        if slot >> MODE_SHIFT != Mode::Add as u32
+            || obj.shape.index() as u32 != cache.shape.get()
+            || !obj.extensible
+            || !matches!(obj.kind, ObjectKind::Ordinary)
+            || slots.len() != (slot & SLOT_MASK) as usize
+        {
+            return false;
+        }
+        let child = ShapeId::new(cache.holder.get() as usize);
+        self.heap.note_growth(std::mem::size_of::<Value>());
+        let obj = self.heap.object_mut(o);
+        if let Props::Slots(slots) = &mut obj.props {
+            obj.shape = child;
+            slots.push(value);
+        }
+        true
+    }
+
+    /// `DefineNamedField` off the cache: CreateDataPropertyOrThrow, then
+    /// the cache remembers the addition.
+    #[inline(never)]
+    pub(crate) fn define_named_uncached(&mut self, o: Obj, key: Atom, value: Value, cache: &PropertyCache) -> JsResult<()> {
+        let before = self.heap.object(o).shape();
+        self.create_data_property_or_throw(o, PropertyKey::Atom(key), value)?;
+        if matches!(self.heap.object(o).kind, ObjectKind::Ordinary) {
+            self.fill_set_cache(o, key, before, cache);
+        }
+        Ok(())
+    }
+
     /// The receiver may be cached for `key`: not a proxy, and `key` is not
     /// a virtual own property (an array's or string wrapper's `length`).
     fn cacheable(&self, o: Obj, key: Atom) -> bool {
