@@ -525,11 +525,7 @@ impl Vm {
                     let strict = proto.flags.strict;
                     let cache = &proto.caches[ic as usize];
                     match r_obj!(obj) {
-                        Some(o) => {
-                            if !self.set_cached_own(o, r!(src), cache) {
-                                self.set_cached(o, atom, r!(src), cache, strict)?;
-                            }
-                        }
+                        Some(o) => self.set_cached(o, atom, r!(src), cache, strict)?,
                         None => self.set_primitive(r!(obj), PropertyKey::Atom(atom), r!(src), strict)?,
                     }
                 }

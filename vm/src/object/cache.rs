@@ -220,14 +220,26 @@ impl Vm {
 
     /// `o.key = value` through the inline cache `cache`: exactly
     /// [[Set]](key, value, o), throwing a TypeError on failure when `strict`.
+    /// The hits (an own writable slot, a cached addition) inline into the
+    /// dispatch loop; the rest is [`Vm::set_uncached`].
+    #[inline(always)]
     pub fn set_cached(&mut self, o: Obj, key: Atom, value: Value, cache: &PropertyCache, strict: bool) -> JsResult<()> {
-        if cache.slot.get() >> MODE_SHIFT == Mode::Add as u32 {
-            if self.cached_add(o, key, value, cache) {
-                return Ok(());
-            }
-        } else if self.set_cached_own(o, value, cache) {
+        let hit = if cache.slot.get() >> MODE_SHIFT == Mode::Add as u32 {
+            self.cached_add(o, key, value, cache)
+        } else {
+            self.set_cached_own(o, value, cache)
+        };
+        if hit {
             return Ok(());
-        } else if let Some((Mode::Setter, Value::Object(s))) = self.probe(o, Some(key), cache) {
+        }
+        self.set_uncached(o, key, value, cache, strict)
+    }
+
+    /// `set_cached` past the inline hits: a cached setter, else [[Set]]
+    /// and a refill of the cache.
+    #[inline(never)]
+    fn set_uncached(&mut self, o: Obj, key: Atom, value: Value, cache: &PropertyCache, strict: bool) -> JsResult<()> {
+        if let Some((Mode::Setter, Value::Object(s))) = self.probe(o, Some(key), cache) {
             self.call(Value::Object(s), Value::Object(o), &[value])?;
             return Ok(());
         }
@@ -377,6 +389,7 @@ impl Vm {
     /// A cached addition: `o` has the cached old shape, is extensible, and
     /// nothing on its prototype chain intercepts or forbids the new
     /// property; then push the slot and take the cached child shape.
+    #[inline(always)]
     fn cached_add(&mut self, o: Obj, key: Atom, value: Value, cache: &PropertyCache) -> bool {
         let obj = self.heap.object(o);
         let Props::Slots(slots) = &obj.props else { return false };
