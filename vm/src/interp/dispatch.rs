@@ -514,6 +514,11 @@ impl Vm {
                                 set_r!(dst, v);
                                 continue;
                             }
+                            // An array's `length` (never in its shape).
+                            if atom == self.heap.names.length && self.heap.object(o).is_array() {
+                                set_r!(dst, Value::Number(f64::from(self.heap.array_length(o))));
+                                continue;
+                            }
                             self.get_cached(o, atom, cache)?
                         }
                         None => self.get_primitive_field(r!(obj), atom)?,
