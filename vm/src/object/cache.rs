@@ -25,7 +25,12 @@
 //! its prototype chain may have `x` as an accessor or read-only property
 //! (or be a proxy), which is checked by walking the chain; prototypes whose
 //! shape's filter of special keys rules `x` out are skipped without a
-//! look-up.
+//! look-up. An object literal's `DefineNamedField` caches its addition the
+//! same way, but checks no prototype: defining never consults them.
+//!
+//! The hits of `GetField` (an own or immediate-prototype data property)
+//! and of `SetField` (an own writable slot, an addition) are inlined into
+//! the dispatch loop; everything else is out of line.
 
 use super::shape::{ShapeEntry, ShapeId};
 use super::{Attributes, ObjectKind, Props};
