@@ -174,6 +174,9 @@ pub struct JobQueue {
     pub unhandled: Vec<Obj>,
     /// Jobs being run (kept alive for the collector).
     pub running: Vec<Job>,
+    /// Values the host holds while it drains the queue (a script's
+    /// completion value): roots, since a collection may run between jobs.
+    pub held: Vec<Value>,
     /// State the embedder keeps beside the queue (the runtime's timers and
     /// clock). It must hold no `Value`: the collector does not look inside;
     /// the embedder roots its values elsewhere (e.g. in `realm.named`).
@@ -380,10 +383,26 @@ impl Vm {
         }
     }
 
+    /// [`Vm::run_jobs`] with `value` kept alive (the host holds it across
+    /// the run, where collections may happen).
+    pub fn run_jobs_holding(&mut self, value: Value) -> JsResult<()> {
+        self.jobs.held.push(value);
+        let r = self.run_jobs();
+        self.jobs.held.pop();
+        r
+    }
+
     /// Runs queued jobs until the queue is empty. An exception escaping a
     /// `queueMicrotask` callback stops the run and is returned.
     pub fn run_jobs(&mut self) -> JsResult<()> {
-        while let Some(job) = self.jobs.jobs.pop_front() {
+        loop {
+            // Between jobs no native code holds a value: a collection due
+            // here keeps the garbage of finished jobs (settled promises,
+            // completed coroutines) from piling up while the queue drains.
+            if self.interp.at_safe_point() && self.heap.should_collect() {
+                self.collect_garbage();
+            }
+            let Some(job) = self.jobs.jobs.pop_front() else { break };
             if let Err(e) = self.check_interrupt() {
                 self.jobs.jobs.push_front(job);
                 return Err(e);

@@ -142,6 +142,9 @@ fn step_value(vm: &mut Vm, iter: &mut Iter) -> JsResult<Option<Value>> {
 }
 
 fn step_value_inner(vm: &mut Vm, rec: IteratorRecord) -> JsResult<Option<Value>> {
+    if let Some(step) = crate::builtins::array::iterator::intrinsic_array_step(vm, rec.iterator, rec.next) {
+        return step;
+    }
     // IteratorNext: Call(next, iterator); the result must be an object.
     let result = vm.call(rec.next, rec.iterator, &[])?;
     let Value::Object(r) = result else {
@@ -198,9 +201,30 @@ fn perform(vm: &mut Vm, iter: &mut Iter, c: Value, cap: Capability, resolve_fn: 
             cell_add(vm, remaining, 1.0);
         }
         // l. Perform ? Invoke(nextPromise, "then", « onFulfilled, onRejected »).
-        vm.invoke(next_promise, then_key, &[on_fulfilled, on_rejected])?;
+        invoke_then(vm, c, next_promise, then_key, on_fulfilled, on_rejected)?;
         // m. Set index to index + 1.
         index = index.saturating_add(1);
+    }
+}
+
+/// Step l, Invoke(nextPromise, "then", « onFulfilled, onRejected »). When
+/// `then` is %Promise.prototype.then%, C is %Promise% and the species of
+/// nextPromise is %Promise% too, the promise `then` would derive is left
+/// out: only the reaction job could reach it, and it could only be
+/// fulfilled with undefined (the element functions of %Promise% and its
+/// resolving functions never throw), so no code could tell. Every
+/// observable step (the Gets of `then`, `constructor`, @@species) is done.
+fn invoke_then(vm: &mut Vm, c: Value, next_promise: Value, then_key: PropertyKey, on_fulfilled: Value, on_rejected: Value) -> JsResult<()> {
+    let then = vm.get_v(next_promise, then_key)?;
+    let promise = super::as_promise(vm, next_promise);
+    let intrinsic = super::capability::intrinsic_promise(vm).map(Value::Object);
+    let intrinsic_then = vm.realm.intrinsic("%Promise.prototype.then%").map(Value::Object);
+    match promise {
+        Some(p) if Some(then) == intrinsic_then && Some(c) == intrinsic => {
+            super::prototype::then_steps(vm, p, &[on_fulfilled, on_rejected], false).map(|_| ())
+        }
+        _ if !vm.is_callable(then) => vm.type_error("then is not a function"),
+        _ => vm.call(then, next_promise, &[on_fulfilled, on_rejected]).map(|_| ()),
     }
 }
 
