@@ -5,11 +5,12 @@
 //!
 //! Every element function has the same slots: `[alreadyCalled (its own
 //! boolean, or for allSettled a record shared by the pair), index,
-//! values/errors List, capability function to settle with,
-//! remainingElements record]`.
+//! shared]`, where `shared` is one record per combinator call holding
+//! `[values/errors List, capability function to settle with,
+//! remainingElements record]` (three slots an element, not five).
 
 use super::capability::{
-    builtin_closure, cell_add, cell_new, current_captures, first_call, list_new, list_push, list_set, list_to_array,
+    builtin_closure, cell_add, cell_new, current_captures, first_call, list_get, list_new, list_push, list_set, list_to_array,
     new_promise_capability, reject_capability, slot, slot_obj,
 };
 use crate::builtins::support::{arg, get_iterator_from_method, iterator_close_throw, IteratorRecord};
@@ -167,6 +168,11 @@ fn perform(vm: &mut Vm, iter: &mut Iter, c: Value, cap: Capability, resolve_fn: 
     let remaining = cell_new(vm, Value::Number(1.0));
     // 3. Let index be 0.
     let mut index: u32 = 0;
+    let settle = if kind == Combinator::Any { cap.reject } else { cap.resolve };
+    let shared = list_new(vm);
+    for v in [Value::Object(list), settle, Value::Object(remaining)] {
+        list_push(vm, shared, v);
+    }
     let then_key = PropertyKey::Atom(vm.heap.names.then);
     // 4. Repeat,
     loop {
@@ -182,19 +188,17 @@ fn perform(vm: &mut Vm, iter: &mut Iter, c: Value, cap: Capability, resolve_fn: 
         // d. Let nextPromise be ? Call(promiseResolve, constructor, « next »).
         let next_promise = vm.call(resolve_fn, c, &[next])?;
         // e-j. The element functions, with their slots.
-        let slots = |already: Value, settle: Value| -> Box<[Value]> {
-            Box::new([already, Value::Number(f64::from(index)), Value::Object(list), settle, Value::Object(remaining)])
-        };
+        let slots = |already: Value| -> Box<[Value]> { Box::new([already, Value::Number(f64::from(index)), Value::Object(shared)]) };
         let (on_fulfilled, on_rejected) = match kind {
             Combinator::Race => (cap.resolve, cap.reject),
-            Combinator::All => (element_fn(vm, Element::AllResolve, slots(Value::Bool(false), cap.resolve)), cap.reject),
+            Combinator::All => (element_fn(vm, Element::AllResolve, slots(Value::Bool(false))), cap.reject),
             Combinator::AllSettled => {
                 // The two functions share one alreadyCalled record.
                 let already = Value::Object(cell_new(vm, Value::Bool(false)));
-                let s = slots(already, cap.resolve);
+                let s = slots(already);
                 (element_fn(vm, Element::SettledFulfilled, s.clone()), element_fn(vm, Element::SettledRejected, s))
             }
-            Combinator::Any => (cap.resolve, element_fn(vm, Element::AnyReject, slots(Value::Bool(false), cap.reject))),
+            Combinator::Any => (cap.resolve, element_fn(vm, Element::AnyReject, slots(Value::Bool(false)))),
         };
         // k. Set remainingElementsCount.[[Value]] to remainingElementsCount.[[Value]] + 1.
         if kind != Combinator::Race {
@@ -296,7 +300,9 @@ fn element_steps(vm: &mut Vm, x: Value, kind: Element) -> JsResult<Value> {
     if !first_call(vm, &s, 0) {
         return Ok(Value::Undefined);
     }
-    let (Some(list), Some(remaining)) = (slot_obj(&s, 2), slot_obj(&s, 4)) else { return Ok(Value::Undefined) };
+    let Some(shared) = slot_obj(&s, 2) else { return Ok(Value::Undefined) };
+    let (list, settle, remaining) = (list_get(vm, shared, 0), list_get(vm, shared, 1), list_get(vm, shared, 2));
+    let (Some(list), Some(remaining)) = (list.as_object(), remaining.as_object()) else { return Ok(Value::Undefined) };
     let index = match slot(&s, 1) {
         Value::Number(n) => n as u32,
         _ => 0,
@@ -317,7 +323,7 @@ fn element_steps(vm: &mut Vm, x: Value, kind: Element) -> JsResult<Value> {
     let array = list_to_array(vm, list);
     let result = if kind == Element::AnyReject { aggregate_error(vm, array) } else { array };
     // Return ? Call(promiseCapability.[[Resolve]] / [[Reject]], undefined, « valuesArray / error »).
-    vm.call(slot(&s, 3), Value::Undefined, &[result])
+    vm.call(settle, Value::Undefined, &[result])
 }
 
 /// `{ status, <key>: value }` made with OrdinaryObjectCreate(%Object.prototype%)
