@@ -54,6 +54,7 @@ pub(crate) fn install(vm: &mut Vm) {
     if let Some(Value::Object(then)) = vm.heap.get_own_raw(proto, then_key).and_then(|p| p.value()) {
         vm.realm.named.insert("%Promise.prototype.then%", then);
     }
+    vm.host.combinator_element = Some(combinators::element_reaction);
     to_string_tag(vm, proto, "Promise");
 }
 

@@ -25,6 +25,12 @@ pub(super) fn then_steps(vm: &mut Vm, promise: Obj, args: &[Value], derive: bool
     // 3. Let C be ? SpeciesConstructor(promise, %Promise%).
     let default = super::capability::intrinsic_promise(vm).map_or(Value::Undefined, Value::Object);
     let c = vm.species_constructor(promise, default)?;
+    then_with_species(vm, promise, c, args, derive)
+}
+
+/// Steps 4-5 of `then`, with C (step 3's species constructor) known.
+pub(super) fn then_with_species(vm: &mut Vm, promise: Obj, c: Value, args: &[Value], derive: bool) -> JsResult<Value> {
+    let default = super::capability::intrinsic_promise(vm).map_or(Value::Undefined, Value::Object);
     let on_fulfilled = handler(vm, arg(args, 0));
     let on_rejected = handler(vm, arg(args, 1));
     let intrinsic = c.as_object().is_some() && c == default;
@@ -43,7 +49,7 @@ pub(super) fn then_steps(vm: &mut Vm, promise: Obj, args: &[Value], derive: bool
 
 /// PerformPromiseThen steps 3-4: a handler that is not callable is the
 /// default pass-through.
-fn handler(vm: &Vm, v: Value) -> Handler {
+pub(super) fn handler(vm: &Vm, v: Value) -> Handler {
     match v {
         Value::Object(f) if vm.is_callable(v) => Handler::Function(f),
         _ => Handler::Default,

@@ -148,3 +148,14 @@ fn all_over_an_array_steps_its_iterator_directly() {
         "1,proto,3",
     );
 }
+
+#[test]
+fn combinators_settle_through_element_reactions() {
+    check(
+        "Promise.allSettled([Promise.resolve(1), Promise.reject(2), 3]).then((r) => \
+           log.push(r.map((x) => x.status + ':' + (x.value ?? x.reason)).join(','))); \
+         Promise.any([Promise.reject(1), Promise.reject(2)]).catch((e) => log.push(e.constructor.name, e.errors.join(','))); \
+         Promise.all([Promise.resolve(1), Promise.reject('no')]).catch((e) => log.push(e));",
+        "fulfilled:1,rejected:2,fulfilled:3 AggregateError 1,2 no",
+    );
+}
