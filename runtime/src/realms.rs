@@ -45,7 +45,7 @@ impl Runtime {
     pub fn eval_in(&mut self, realm: RealmId, source: &str, file: &str) -> Result<Value, RunError> {
         let proto = self.compile(source, file)?;
         let value = self.vm.with_realm(realm, |vm| vm.run_script(proto)).map_err(RunError::Exception)?;
-        self.vm.run_jobs().map_err(RunError::Exception)?;
+        self.vm.run_jobs_holding(value).map_err(RunError::Exception)?;
         Ok(value)
     }
 

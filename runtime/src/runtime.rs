@@ -47,7 +47,7 @@ impl Runtime {
     pub fn eval(&mut self, source: &str, file: &str) -> Result<Value, RunError> {
         let proto = self.compile(source, file)?;
         let value = self.vm.run_script(proto).map_err(RunError::Exception)?;
-        self.vm.run_jobs().map_err(RunError::Exception)?;
+        self.vm.run_jobs_holding(value).map_err(RunError::Exception)?;
         Ok(value)
     }
 
@@ -66,7 +66,7 @@ impl Runtime {
     /// `RunError::Exception`.
     pub fn run_module(&mut self, path: &std::path::Path) -> Result<Value, RunError> {
         let promise = self.start_module(path, None)?;
-        self.vm.run_jobs().map_err(RunError::Exception)?;
+        self.vm.run_jobs_holding(Value::Object(promise)).map_err(RunError::Exception)?;
         match self.vm.promise_state(promise) {
             Some(spindle_vm::promise::PromiseState::Rejected(e)) => {
                 // Reported here as an exception, not again as an unhandled rejection.

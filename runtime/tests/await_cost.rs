@@ -87,3 +87,43 @@ fn the_measure_sees_allocations() {
     assert!(bytes_per_iteration(setup) >= 16.0);
 }
 
+
+#[test]
+fn draining_the_job_queue_collects_garbage_between_jobs() {
+    // The resumed tasks run no loop and call no closure (no safe point in
+    // their code): the collection happens between jobs.
+    let mut rt = Runtime::new();
+    let setup = "let release; const gate = new Promise((r) => { release = r; });\n\
+                 async function task(i) { await gate; return { i }; }\n\
+                 for (let i = 0; i < 100000; i++) task(i);";
+    rt.eval(setup, "setup.js").expect("setup runs");
+    let before = rt.vm.heap.stats().collections;
+    rt.eval("release();", "release.js").expect("release runs");
+    let stats = rt.vm.heap.stats();
+    assert!(stats.collections > before, "100,000 finished tasks' garbage was never collected");
+}
+
+#[test]
+fn a_suspended_async_function_keeps_only_the_registers_in_use() {
+    // Per suspended task: the coroutine object and its state, the
+    // registers in use at its `await` (i, the resume and mode registers,
+    // x, the result and awaited temporaries: 6 of its 8), and the result
+    // promise object. DESIGN.md's target is 250 bytes; this is the ceiling
+    // reached so far, to keep it from growing back.
+    let setup = "let release; const gate = new Promise((r) => { release = r; });\n\
+                 async function task(i) { const x = i + 1; await gate; return x; }\n\
+                 function run(n) { for (let i = 0; i < n; i++) task(i); }";
+    let per_task = bytes_per_iteration(setup);
+    assert!(per_task <= 430.0, "a suspended task costs {per_task} bytes");
+}
+
+#[test]
+fn promise_all_over_native_promises_makes_no_object_per_element() {
+    // Only the element's own promise and its slots in the arrays: neither
+    // the element functions nor the promises `then` would derive are made
+    // where no code could reach them (one object is 112 bytes).
+    let setup = "function run(n) { const a = []; for (let i = 0; i < n; i++) a.push(Promise.resolve(i)); Promise.all(a); }";
+    let making = "function run(n) { const a = []; for (let i = 0; i < n; i++) a.push(Promise.resolve(i)); }";
+    let extra = bytes_per_iteration(setup) - bytes_per_iteration(making);
+    assert!(extra < 100.0, "Promise.all allocated {extra} bytes per element");
+}

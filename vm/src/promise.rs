@@ -44,6 +44,12 @@ pub enum Handler {
     Function(Obj),
     /// Resume the suspended async function (a coroutine object).
     Resume(Obj),
+    /// A Promise combinator's element step, run through the host's
+    /// `combinator_element` hook on the combinator's shared record (the
+    /// element's index is the reaction's [`Derived::Index`]): the element
+    /// function the specification makes, left unmade where nothing could
+    /// reach it.
+    Element(Obj),
 }
 
 /// A PromiseCapability record.
@@ -77,6 +83,8 @@ pub enum Derived {
     /// A capability with resolving functions, kept in a record object
     /// (an `Env` whose slots are promise, resolve, reject).
     Capability(Obj),
+    /// No capability; the element index of a [`Handler::Element`] reaction.
+    Index(u32),
 }
 
 /// One entry of both of a promise's reaction lists: the PromiseReaction
@@ -174,6 +182,9 @@ pub struct JobQueue {
     pub unhandled: Vec<Obj>,
     /// Jobs being run (kept alive for the collector).
     pub running: Vec<Job>,
+    /// Values the host holds while it drains the queue (a script's
+    /// completion value): roots, since a collection may run between jobs.
+    pub held: Vec<Value>,
     /// State the embedder keeps beside the queue (the runtime's timers and
     /// clock). It must hold no `Value`: the collector does not look inside;
     /// the embedder roots its values elsewhere (e.g. in `realm.named`).
@@ -182,7 +193,7 @@ pub struct JobQueue {
 
 impl Handler {
     fn trace(self, mark: &mut impl FnMut(Value)) {
-        if let Handler::Function(o) | Handler::Resume(o) = self {
+        if let Handler::Function(o) | Handler::Resume(o) | Handler::Element(o) = self {
             mark(Value::Object(o));
         }
     }
@@ -347,6 +358,11 @@ impl Vm {
             Some(Capability { promise: Value::Object(p), resolve: Value::Undefined, .. }) => Derived::Promise(p),
             Some(c) => Derived::Capability(self.capability_record(c)),
         };
+        self.perform_promise_then_derived(promise, on_fulfilled, on_rejected, derived);
+    }
+
+    /// PerformPromiseThen with the reaction's capability already made.
+    pub fn perform_promise_then_derived(&mut self, promise: Obj, on_fulfilled: Handler, on_rejected: Handler, derived: Derived) {
         let reaction = Reaction { on_fulfilled, on_rejected, derived };
         let ObjectKind::Promise(p) = &mut self.heap.object_mut(promise).kind else { return };
         let was_handled = p.handled;
@@ -380,10 +396,26 @@ impl Vm {
         }
     }
 
+    /// [`Vm::run_jobs`] with `value` kept alive (the host holds it across
+    /// the run, where collections may happen).
+    pub fn run_jobs_holding(&mut self, value: Value) -> JsResult<()> {
+        self.jobs.held.push(value);
+        let r = self.run_jobs();
+        self.jobs.held.pop();
+        r
+    }
+
     /// Runs queued jobs until the queue is empty. An exception escaping a
     /// `queueMicrotask` callback stops the run and is returned.
     pub fn run_jobs(&mut self) -> JsResult<()> {
-        while let Some(job) = self.jobs.jobs.pop_front() {
+        loop {
+            // Between jobs no native code holds a value: a collection due
+            // here keeps the garbage of finished jobs (settled promises,
+            // completed coroutines) from piling up while the queue drains.
+            if self.interp.at_safe_point() && self.heap.should_collect() {
+                self.collect_garbage();
+            }
+            let Some(job) = self.jobs.jobs.pop_front() else { break };
             if let Err(e) = self.check_interrupt() {
                 self.jobs.jobs.push_front(job);
                 return Err(e);
@@ -417,9 +449,13 @@ impl Vm {
             Handler::Default if fulfilled => Ok(argument),
             Handler::Default => Err(argument),
             Handler::Function(f) => self.call_from_host(Value::Object(f), Value::Undefined, &[argument]),
+            Handler::Element(record) => match (self.host.combinator_element, derived) {
+                (Some(step), Derived::Index(i)) => self.host_call(|vm| step(vm, record, i, argument, fulfilled)),
+                _ => Ok(Value::Undefined),
+            },
         };
         let cap = match derived {
-            Derived::None => return Ok(()),
+            Derived::None | Derived::Index(_) => return Ok(()),
             Derived::Promise(promise) => {
                 // An internal capability: settle the promise directly.
                 match result {

@@ -34,6 +34,9 @@ pub(crate) struct FunctionBuilder {
     next_reg: u32,
     /// Most registers ever in use.
     max_reg: u32,
+    /// Most registers in use at a suspension point (`Yield`, `Await`, or
+    /// the coroutine's start): the only ones a suspended activation keeps.
+    suspend_reg: u32,
     /// Environments pushed at this point of the code (for handlers).
     pub(crate) env_depth: u16,
     too_many_registers: bool,
@@ -48,6 +51,11 @@ impl FunctionBuilder {
 
     /// Appends `instr`; returns its pc.
     pub(crate) fn emit(&mut self, instr: Instr) -> usize {
+        if matches!(instr, Instr::Yield { .. } | Instr::Await { .. } | Instr::GeneratorStart { .. } | Instr::AsyncStart { .. }) {
+            // Registers are allocated in stack order, so every register
+            // live across this suspension is below `next_reg`.
+            self.suspend_reg = self.suspend_reg.max(self.next_reg);
+        }
         self.code.push(instr);
         self.code.len() - 1
     }
@@ -194,6 +202,7 @@ impl FunctionBuilder {
             return Err(SyntaxError::new("Function is too large to compile", info.span));
         }
         let register_count = self.max_reg.max(info.param_count as u32) as u16;
+        let saved_registers = self.suspend_reg.max(info.param_count as u32).min(u32::from(register_count)) as u16;
         let code = Code::new(self.code.into_boxed_slice(), register_count)
             .map_err(|e| SyntaxError::new(format!("internal compiler error: {e}"), info.span))?;
         Ok(Rc::new(FunctionProto {
@@ -202,6 +211,7 @@ impl FunctionBuilder {
             flags: info.flags,
             code,
             param_count: info.param_count,
+            saved_registers,
             length: info.length,
             constants: self.constants.into_boxed_slice(),
             atoms: self.atoms.into_boxed_slice(),

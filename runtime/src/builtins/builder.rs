@@ -43,11 +43,12 @@ impl<'v> Builder<'v> {
 pub(crate) fn native_function(vm: &mut Vm, name: &str, length: u32, f: NativeFn, construct: bool) -> Obj {
     let native = NativeFunction { call: f, construct, captures: Box::new([]), realm: vm.current_realm() };
     let proto = vm.realm.intrinsics.function_prototype;
-    let func = vm.heap.alloc_object(Some(proto), ObjectKind::Native(native));
-    let length_key = PropertyKey::Atom(vm.heap.intern_str("length"));
-    vm.heap.define_raw(func, length_key, Value::Number(f64::from(length)), Attributes::CONFIGURABLE);
-    let name_key = PropertyKey::Atom(vm.heap.intern_str("name"));
+    let (length_key, name_key) = (vm.heap.names.length, vm.heap.names.name);
     let name_value = vm.string(name);
-    vm.heap.define_raw(func, name_key, name_value, Attributes::CONFIGURABLE);
-    func
+    // The layout every function object starts with: `length`, then `name`.
+    let props = [
+        (length_key, Value::Number(f64::from(length)), Attributes::CONFIGURABLE),
+        (name_key, name_value, Attributes::CONFIGURABLE),
+    ];
+    vm.heap.alloc_preset(Some(proto), ObjectKind::Native(native), spindle_vm::object::Preset::Function, &props)
 }

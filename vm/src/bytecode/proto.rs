@@ -222,6 +222,11 @@ pub struct FunctionProto {
     pub code: Code,
     /// Number of formal parameters that receive arguments (registers 0..).
     pub param_count: u16,
+    /// Coroutines: the registers a suspended activation keeps (the first
+    /// `saved_registers`; the compiler allocates registers in stack order,
+    /// so every register above the most in use at any suspension point is
+    /// dead there). At most the register count.
+    pub saved_registers: u16,
     /// The `length` property: parameters before the first default or rest.
     pub length: u16,
     /// Constant pool.
@@ -261,6 +266,7 @@ impl FunctionProto {
             flags: ProtoFlags::default(),
             code: Code::default(),
             param_count: 0,
+            saved_registers: 0,
             length: 0,
             constants: Box::new([]),
             atoms: Box::new([]),
@@ -288,6 +294,7 @@ impl FunctionProto {
             flags: self.flags,
             code: self.code.clone(),
             param_count: self.param_count,
+            saved_registers: self.saved_registers,
             length: self.length,
             constants: constants.collect(),
             atoms: self.atoms.clone(),

@@ -21,6 +21,9 @@ pub struct HostHooks {
     /// does, but gives the yielded value (`None`: done) instead of an
     /// iterator result object.
     pub iterator_helper_step: Option<fn(&mut Vm, Obj) -> JsResult<Option<Value>>>,
+    /// A Promise combinator's element step for a [`crate::promise::Handler::Element`]
+    /// reaction: `(shared record, index, value, fulfilled)`.
+    pub combinator_element: Option<fn(&mut Vm, Obj, u32, Value, bool) -> JsResult<Value>>,
     /// `import.meta` of the module whose code was compiled from the file
     /// named here (HostGetImportMetaProperties and the object's caching).
     pub import_meta: Option<fn(&mut Vm, &str) -> JsResult<Value>>,

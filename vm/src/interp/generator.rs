@@ -45,8 +45,9 @@ impl Vm {
         let prototype = proto_obj.unwrap_or(fallback);
         let frame = &self.interp.frames[self.interp.frames.len() - 1];
         let base = frame.base;
-        let count = frame.proto.code.register_count() as usize;
+        let count = frame.proto.saved_registers as usize;
         let registers: Box<[Value]> = self.interp.stack[base..base + count].into();
+        self.heap.note_allocation(std::mem::size_of::<Generator>() + std::mem::size_of_val(&*registers));
         let state = Generator {
             state: GeneratorState::SuspendedStart,
             function: function.unwrap_or(self.realm.global),
@@ -72,10 +73,10 @@ impl Vm {
     pub(crate) fn generator_suspend(&mut self, raw: bool, state: GeneratorState) {
         let Some(frame) = self.interp.frames.pop() else { return };
         let (pc, env) = (self.interp.pc, self.interp.env);
-        let count = frame.proto.code.register_count() as usize;
         if let Some(g) = frame.generator {
             let stack = &self.interp.stack;
             if let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind {
+                let count = gen.registers.len();
                 gen.registers.copy_from_slice(&stack[frame.base..frame.base + count]);
                 gen.pc = pc;
                 gen.env = env;
@@ -167,7 +168,7 @@ impl Vm {
         let entry = self.interp.frames.len();
         let realm = self.coroutine_realm(g);
         let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind else { return Ok(Value::Undefined) };
-        let Some(base) = self.interp.stack.push_saved(&gen.registers) else {
+        let Some(base) = self.interp.stack.push_saved(&gen.registers, gen.proto.code.register_count() as usize) else {
             return self.range_error("Maximum call stack size exceeded");
         };
         gen.state = GeneratorState::Executing;
@@ -319,5 +320,19 @@ impl Vm {
                 self.jobs.jobs.push_back(job);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::object::Generator;
+    use crate::promise::PromiseData;
+
+    #[test]
+    fn per_task_records_stay_small() {
+        // A suspended async function is its coroutine object (an Object
+        // holding a boxed Generator) plus its promise (a boxed PromiseData).
+        assert!(std::mem::size_of::<Generator>() <= 104, "Generator is {} bytes", std::mem::size_of::<Generator>());
+        assert!(std::mem::size_of::<PromiseData>() <= 64, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
     }
 }

@@ -41,14 +41,17 @@ impl RegisterStack {
         Some(base)
     }
 
-    /// Appends a copy of `saved` (a suspended frame's registers); returns
-    /// the index of the first, or `None` when they would not fit.
-    pub(crate) fn push_saved(&mut self, saved: &[Value]) -> Option<usize> {
+    /// Appends `count` registers: a copy of `saved` (the registers a
+    /// suspended frame kept), then undefined; returns the index of the
+    /// first, or `None` when they would not fit.
+    pub(crate) fn push_saved(&mut self, saved: &[Value], count: usize) -> Option<usize> {
         let base = self.values.len();
-        if saved.len() > Self::CAPACITY - base {
+        let count = count.max(saved.len());
+        if count > Self::CAPACITY - base {
             return None;
         }
         self.values.extend_from_slice(saved);
+        self.values.resize(base + count, Value::Undefined);
         Some(base)
     }
 
@@ -87,12 +90,12 @@ mod tests {
         let mut s = RegisterStack::default();
         let p = s.as_mut_ptr();
         assert_eq!(s.push_registers(10), Some(0));
-        assert_eq!(s.push_saved(&[Value::Null; 5]), Some(10));
+        assert_eq!(s.push_saved(&[Value::Null; 5], 5), Some(10));
         assert_eq!(s.len(), 15);
         assert_eq!(s[12], Value::Null);
         assert_eq!(s.push_registers(RegisterStack::CAPACITY - 15), Some(15));
         assert_eq!(s.push_registers(1), None);
-        assert_eq!(s.push_saved(&[Value::Null]), None);
+        assert_eq!(s.push_saved(&[Value::Null], 1), None);
         assert_eq!(s.as_mut_ptr(), p);
         s.truncate(3);
         assert_eq!(s.len(), 3);

@@ -210,6 +210,9 @@ impl Vm {
             for p in &jobs.unhandled {
                 m.mark_object(*p);
             }
+            for v in &jobs.held {
+                m.mark(*v);
+            }
             for realm in std::iter::once(realm).chain(realms.parked()) {
                 for v in realm.root_values() {
                     m.mark(v);

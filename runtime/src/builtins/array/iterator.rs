@@ -98,18 +98,27 @@ fn values(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResu
 /// `%ArrayIteratorPrototype%.next()` (§23.1.5.2.1): the steps of the
 /// closure CreateArrayIterator makes, run one at a time.
 fn next(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
-    let state = match this {
-        Value::Object(o) => match &vm.heap.object(o).kind {
-            ObjectKind::ArrayIterator(it) => Some((o, it.object, it.index, it.kind)),
-            _ => None,
-        },
-        _ => None,
+    let it = match this {
+        Value::Object(o) if matches!(vm.heap.object(o).kind, ObjectKind::ArrayIterator(_)) => o,
+        _ => return vm.type_error("next method called on an incompatible receiver (not an Array Iterator)"),
     };
-    let Some((it, array, index, kind)) = state else {
-        return vm.type_error("next method called on an incompatible receiver (not an Array Iterator)");
+    Ok(match array_iterator_step(vm, it)? {
+        Some(v) => iter_result(vm, v, false),
+        None => iter_result(vm, Value::Undefined, true),
+    })
+}
+
+/// One step of array iterator `it`: the value it yields, or `None` once
+/// done, without the iterator result object `next` wraps it in (callers
+/// stepping with the intrinsic `next` use it directly: see
+/// [`intrinsic_array_step`]).
+pub(crate) fn array_iterator_step(vm: &mut Vm, it: Obj) -> JsResult<Option<Value>> {
+    let (array, index, kind) = match &vm.heap.object(it).kind {
+        ObjectKind::ArrayIterator(s) => (s.object, s.index, s.kind),
+        _ => return Ok(None),
     };
     // Once done, always done.
-    let Some(array) = array else { return Ok(iter_result(vm, Value::Undefined, true)) };
+    let Some(array) = array else { return Ok(None) };
     // b-c. A typed array's current length (a TypeError when out of
     // bounds), else len = ? LengthOfArrayLike(array).
     let len = match vm.typed_array(array) {
@@ -122,7 +131,7 @@ fn next(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult
     // d. If index ≥ len, return NormalCompletion(undefined): done from now on.
     if u64::from(index) >= len {
         set_state(vm, it, None, index);
-        return Ok(iter_result(vm, Value::Undefined, true));
+        return Ok(None);
     }
     set_state(vm, it, Some(array), index.saturating_add(1));
     // e-g. Yield the key, the value, or the pair.
@@ -135,8 +144,19 @@ fn next(vm: &mut Vm, this: Value, _args: &[Value], _nt: Option<Obj>) -> JsResult
         }
     };
     // An abrupt completion ends the generator: done from now on.
-    let result = result.inspect_err(|_| set_state(vm, it, None, index))?;
-    Ok(iter_result(vm, result, false))
+    result.inspect_err(|_| set_state(vm, it, None, index)).map(Some)
+}
+
+/// IteratorStepValue over `iterator` when its `next` is the intrinsic
+/// %ArrayIteratorPrototype%.next: the step without the result object
+/// (which nothing could observe); `None` for any other iterator.
+pub(crate) fn intrinsic_array_step(vm: &mut Vm, iterator: Value, next: Value) -> Option<JsResult<Option<Value>>> {
+    let Value::Object(it) = iterator else { return None };
+    let is_array_iterator = matches!(vm.heap.object(it).kind, ObjectKind::ArrayIterator(_));
+    if !is_array_iterator || vm.realm.intrinsic("%ArrayIteratorPrototype.next%").map(Value::Object) != Some(next) {
+        return None;
+    }
+    Some(array_iterator_step(vm, it))
 }
 
 fn set_state(vm: &mut Vm, it: Obj, array: Option<Obj>, index: u32) {

@@ -224,7 +224,8 @@ pub(super) fn list_to_array(vm: &mut Vm, list: Obj) -> Value {
     Value::Object(vm.create_array(&values))
 }
 
-fn list_get(vm: &Vm, list: Obj, i: u32) -> Value {
+/// Element `i` of the List.
+pub(super) fn list_get(vm: &Vm, list: Obj, i: u32) -> Value {
     match vm.heap.get_own_raw(list, PropertyKey::Index(i)) {
         Some(spindle_vm::object::Property::Data { value, .. }) => value,
         _ => Value::Undefined,

@@ -5,16 +5,17 @@
 //!
 //! Every element function has the same slots: `[alreadyCalled (its own
 //! boolean, or for allSettled a record shared by the pair), index,
-//! values/errors List, capability function to settle with,
-//! remainingElements record]`.
+//! shared]`, where `shared` is one record per combinator call holding
+//! `[values/errors List, capability function to settle with,
+//! remainingElements record]` (three slots an element, not five).
 
 use super::capability::{
-    builtin_closure, cell_add, cell_new, current_captures, first_call, list_new, list_push, list_set, list_to_array,
+    builtin_closure, cell_add, cell_new, current_captures, first_call, list_get, list_new, list_push, list_set, list_to_array,
     new_promise_capability, reject_capability, slot, slot_obj,
 };
 use crate::builtins::support::{arg, get_iterator_from_method, iterator_close_throw, IteratorRecord};
 use spindle_vm::object::{Attributes, ObjectKind};
-use spindle_vm::promise::Capability;
+use spindle_vm::promise::{Capability, Derived, Handler};
 use spindle_vm::realm::ErrorKind;
 use spindle_vm::value::{Obj, PropertyKey, Value};
 use spindle_vm::{JsResult, Vm};
@@ -142,6 +143,9 @@ fn step_value(vm: &mut Vm, iter: &mut Iter) -> JsResult<Option<Value>> {
 }
 
 fn step_value_inner(vm: &mut Vm, rec: IteratorRecord) -> JsResult<Option<Value>> {
+    if let Some(step) = crate::builtins::array::iterator::intrinsic_array_step(vm, rec.iterator, rec.next) {
+        return step;
+    }
     // IteratorNext: Call(next, iterator); the result must be an object.
     let result = vm.call(rec.next, rec.iterator, &[])?;
     let Value::Object(r) = result else {
@@ -164,6 +168,11 @@ fn perform(vm: &mut Vm, iter: &mut Iter, c: Value, cap: Capability, resolve_fn: 
     let remaining = cell_new(vm, Value::Number(1.0));
     // 3. Let index be 0.
     let mut index: u32 = 0;
+    let settle = if kind == Combinator::Any { cap.reject } else { cap.resolve };
+    let shared = list_new(vm);
+    for v in [Value::Object(list), settle, Value::Object(remaining), Value::Number(f64::from(kind as u8))] {
+        list_push(vm, shared, v);
+    }
     let then_key = PropertyKey::Atom(vm.heap.names.then);
     // 4. Repeat,
     loop {
@@ -178,30 +187,92 @@ fn perform(vm: &mut Vm, iter: &mut Iter, c: Value, cap: Capability, resolve_fn: 
         }
         // d. Let nextPromise be ? Call(promiseResolve, constructor, « next »).
         let next_promise = vm.call(resolve_fn, c, &[next])?;
-        // e-j. The element functions, with their slots.
-        let slots = |already: Value, settle: Value| -> Box<[Value]> {
-            Box::new([already, Value::Number(f64::from(index)), Value::Object(list), settle, Value::Object(remaining)])
-        };
-        let (on_fulfilled, on_rejected) = match kind {
-            Combinator::Race => (cap.resolve, cap.reject),
-            Combinator::All => (element_fn(vm, Element::AllResolve, slots(Value::Bool(false), cap.resolve)), cap.reject),
-            Combinator::AllSettled => {
-                // The two functions share one alreadyCalled record.
-                let already = Value::Object(cell_new(vm, Value::Bool(false)));
-                let s = slots(already, cap.resolve);
-                (element_fn(vm, Element::SettledFulfilled, s.clone()), element_fn(vm, Element::SettledRejected, s))
-            }
-            Combinator::Any => (cap.resolve, element_fn(vm, Element::AnyReject, slots(Value::Bool(false), cap.reject))),
-        };
+        // e-j. The element functions (made by `invoke_then` where anything
+        // could reach them).
+        let elements = Elements { kind, index, shared, cap };
         // k. Set remainingElementsCount.[[Value]] to remainingElementsCount.[[Value]] + 1.
         if kind != Combinator::Race {
             cell_add(vm, remaining, 1.0);
         }
         // l. Perform ? Invoke(nextPromise, "then", « onFulfilled, onRejected »).
-        vm.invoke(next_promise, then_key, &[on_fulfilled, on_rejected])?;
+        invoke_then(vm, c, next_promise, then_key, elements)?;
         // m. Set index to index + 1.
         index = index.saturating_add(1);
     }
+}
+
+/// What steps e-j of one iteration make the element functions from.
+#[derive(Clone, Copy)]
+struct Elements {
+    kind: Combinator,
+    index: u32,
+    shared: Obj,
+    cap: Capability,
+}
+
+impl Elements {
+    /// Steps e-j: onFulfilled and onRejected as function objects.
+    fn functions(self, vm: &mut Vm) -> (Value, Value) {
+        let slots = |already: Value| -> Box<[Value]> { Box::new([already, Value::Number(f64::from(self.index)), Value::Object(self.shared)]) };
+        let cap = self.cap;
+        match self.kind {
+            Combinator::Race => (cap.resolve, cap.reject),
+            Combinator::All => (element_fn(vm, Element::AllResolve, slots(Value::Bool(false))), cap.reject),
+            Combinator::AllSettled => {
+                // The two functions share one alreadyCalled record.
+                let already = Value::Object(cell_new(vm, Value::Bool(false)));
+                let s = slots(already);
+                (element_fn(vm, Element::SettledFulfilled, s.clone()), element_fn(vm, Element::SettledRejected, s))
+            }
+            Combinator::Any => (cap.resolve, element_fn(vm, Element::AnyReject, slots(Value::Bool(false)))),
+        }
+    }
+
+    /// The same as reaction handlers that no code can reach: element steps
+    /// run by the job itself ([`Handler::Element`]); alreadyCalled is not
+    /// needed, since a promise runs one of its reactions once.
+    fn handlers(self, vm: &Vm) -> (Handler, Handler) {
+        let element = Handler::Element(self.shared);
+        match self.kind {
+            Combinator::Race => (super::prototype::handler(vm, self.cap.resolve), super::prototype::handler(vm, self.cap.reject)),
+            Combinator::All => (element, super::prototype::handler(vm, self.cap.reject)),
+            Combinator::AllSettled => (element, element),
+            Combinator::Any => (super::prototype::handler(vm, self.cap.resolve), element),
+        }
+    }
+}
+
+/// Step l, Invoke(nextPromise, "then", « onFulfilled, onRejected »). When
+/// `then` is %Promise.prototype.then%, C is %Promise% and the species of
+/// nextPromise is %Promise% too, neither the element functions nor the
+/// promise `then` would derive are made: only the reaction job could reach
+/// them, and the derived promise could only be fulfilled with undefined
+/// (the element steps and the resolving functions of %Promise% never
+/// throw), so no code could tell. Every observable step (the Gets of
+/// `then`, `constructor`, @@species) is done.
+fn invoke_then(vm: &mut Vm, c: Value, next_promise: Value, then_key: PropertyKey, elements: Elements) -> JsResult<()> {
+    let then = vm.get_v(next_promise, then_key)?;
+    let promise = super::as_promise(vm, next_promise);
+    let intrinsic = super::capability::intrinsic_promise(vm).map(Value::Object);
+    let intrinsic_then = vm.realm.intrinsic("%Promise.prototype.then%").map(Value::Object);
+    if let (Some(p), Some(default)) = (promise, intrinsic) {
+        if Some(then) == intrinsic_then && c == default {
+            // then's step 3: C be ? SpeciesConstructor(promise, %Promise%).
+            let species = vm.species_constructor(p, default)?;
+            if species == default {
+                let (on_fulfilled, on_rejected) = elements.handlers(vm);
+                vm.perform_promise_then_derived(p, on_fulfilled, on_rejected, Derived::Index(elements.index));
+                return Ok(());
+            }
+            let (on_fulfilled, on_rejected) = elements.functions(vm);
+            return super::prototype::then_with_species(vm, p, species, &[on_fulfilled, on_rejected], false).map(|_| ());
+        }
+    }
+    let (on_fulfilled, on_rejected) = elements.functions(vm);
+    if !vm.is_callable(then) {
+        return vm.type_error("then is not a function");
+    }
+    vm.call(then, next_promise, &[on_fulfilled, on_rejected]).map(|_| ())
 }
 
 /// Step 4.b, when the iterator is done.
@@ -272,11 +343,27 @@ fn element_steps(vm: &mut Vm, x: Value, kind: Element) -> JsResult<Value> {
     if !first_call(vm, &s, 0) {
         return Ok(Value::Undefined);
     }
-    let (Some(list), Some(remaining)) = (slot_obj(&s, 2), slot_obj(&s, 4)) else { return Ok(Value::Undefined) };
-    let index = match slot(&s, 1) {
-        Value::Number(n) => n as u32,
-        _ => 0,
+    let (Some(shared), Value::Number(index)) = (slot_obj(&s, 2), slot(&s, 1)) else { return Ok(Value::Undefined) };
+    record_element(vm, shared, index as u32, x, kind)
+}
+
+/// The host's `combinator_element` hook: the element steps of a
+/// [`Handler::Element`] reaction (no function object, called once).
+pub(crate) fn element_reaction(vm: &mut Vm, shared: Obj, index: u32, x: Value, fulfilled: bool) -> JsResult<Value> {
+    let kind = match (list_get(vm, shared, 3), fulfilled) {
+        (Value::Number(k), _) if k == f64::from(Combinator::All as u8) => Element::AllResolve,
+        (Value::Number(k), _) if k == f64::from(Combinator::Any as u8) => Element::AnyReject,
+        (_, true) => Element::SettledFulfilled,
+        (_, false) => Element::SettledRejected,
     };
+    record_element(vm, shared, index, x, kind)
+}
+
+/// The element steps after the alreadyCalled check: record the element at
+/// `index`, and settle the combinator's promise after the last one.
+fn record_element(vm: &mut Vm, shared: Obj, index: u32, x: Value, kind: Element) -> JsResult<Value> {
+    let (list, settle, remaining) = (list_get(vm, shared, 0), list_get(vm, shared, 1), list_get(vm, shared, 2));
+    let (Some(list), Some(remaining)) = (list.as_object(), remaining.as_object()) else { return Ok(Value::Undefined) };
     // Let obj be { status, value/reason } (allSettled), else x itself.
     let element = match kind {
         Element::SettledFulfilled => settled_record(vm, "fulfilled", "value", x)?,
@@ -293,7 +380,7 @@ fn element_steps(vm: &mut Vm, x: Value, kind: Element) -> JsResult<Value> {
     let array = list_to_array(vm, list);
     let result = if kind == Element::AnyReject { aggregate_error(vm, array) } else { array };
     // Return ? Call(promiseCapability.[[Resolve]] / [[Reject]], undefined, « valuesArray / error »).
-    vm.call(slot(&s, 3), Value::Undefined, &[result])
+    vm.call(settle, Value::Undefined, &[result])
 }
 
 /// `{ status, <key>: value }` made with OrdinaryObjectCreate(%Object.prototype%)

@@ -50,6 +50,11 @@ pub(crate) fn install(vm: &mut Vm) {
         .method("catch", 1, prototype::catch)
         .method("finally", 1, prototype::finally)
         .method("then", 2, prototype::then);
+    let then_key = PropertyKey::Atom(vm.heap.names.then);
+    if let Some(Value::Object(then)) = vm.heap.get_own_raw(proto, then_key).and_then(|p| p.value()) {
+        vm.realm.named.insert("%Promise.prototype.then%", then);
+    }
+    vm.host.combinator_element = Some(combinators::element_reaction);
     to_string_tag(vm, proto, "Promise");
 }
 

@@ -117,3 +117,45 @@ fn thenable_takes_two_ticks() {
         "then a t b",
     );
 }
+
+#[test]
+fn all_without_derived_promises_still_does_every_observable_step() {
+    // The combinators skip the promise `then` would derive for %Promise%;
+    // the Gets of `then` and `constructor` still happen, in order.
+    check(
+        "const p = Promise.resolve(1); \
+         Object.defineProperty(p, 'then', { get() { log.push('then'); return Promise.prototype.then; } }); \
+         Object.defineProperty(p, 'constructor', { get() { log.push('ctor'); return Promise; } }); \
+         Promise.all([p, 2]).then((v) => log.push(v.join(',')));",
+        "ctor then ctor 1,2",
+    );
+    // A species other than %Promise% still gets its derived promise made.
+    check(
+        "class Q extends Promise { constructor(e) { log.push('Q'); super(e); } } \
+         const p = Promise.resolve(1); p.constructor = Q; \
+         Promise.all([p]).then((v) => log.push(v[0]));",
+        "Q 1",
+    );
+}
+
+#[test]
+fn all_over_an_array_steps_its_iterator_directly() {
+    // Stepping the array iterator without result objects keeps its
+    // semantics: holes read through the prototype, length read each step.
+    check(
+        "Array.prototype[1] = 'proto'; const a = [1, , 3]; \
+         Promise.all(a).then((v) => { log.push(v.join(',')); delete Array.prototype[1]; });",
+        "1,proto,3",
+    );
+}
+
+#[test]
+fn combinators_settle_through_element_reactions() {
+    check(
+        "Promise.allSettled([Promise.resolve(1), Promise.reject(2), 3]).then((r) => \
+           log.push(r.map((x) => x.status + ':' + (x.value ?? x.reason)).join(','))); \
+         Promise.any([Promise.reject(1), Promise.reject(2)]).catch((e) => log.push(e.constructor.name, e.errors.join(','))); \
+         Promise.all([Promise.resolve(1), Promise.reject('no')]).catch((e) => log.push(e));",
+        "fulfilled:1,rejected:2,fulfilled:3 AggregateError 1,2 no",
+    );
+}
