@@ -189,10 +189,7 @@ pub(crate) fn get_index(vm: &mut Vm, o: Obj, k: u64) -> JsResult<Value> {
 #[inline(always)]
 pub(crate) fn get_if_present(vm: &mut Vm, o: Obj, k: u64) -> JsResult<Option<Value>> {
     if let Some(e) = plain_dense(vm, o) {
-        return Ok(match e.get(k as usize) {
-            Some(&v) if v != Value::Empty => Some(v),
-            _ => None,
-        });
+        return Ok(dense_present(e, k));
     }
     get_if_present_slow(vm, o, k)
 }
@@ -212,9 +209,9 @@ pub(crate) fn visit_present<T>(
 ) -> JsResult<Option<T>> {
     for k in indices {
         let found = match plain_dense(vm, o) {
-            Some(e) => match e.get(k as usize) {
-                Some(&v) if v != Value::Empty => body(vm, k, v)?,
-                _ => None,
+            Some(e) => match dense_present(e, k) {
+                Some(v) => body(vm, k, v)?,
+                None => None,
             },
             None => match get_if_present_slow(vm, o, k)? {
                 Some(v) => body(vm, k, v)?,
@@ -226,6 +223,15 @@ pub(crate) fn visit_present<T>(
         }
     }
     Ok(None)
+}
+
+/// Element `k` of plain dense elements `e`, if present (not a hole).
+#[inline(always)]
+fn dense_present(e: &[Value], k: u64) -> Option<Value> {
+    match e.get(k as usize) {
+        Some(&v) if v != Value::Empty => Some(v),
+        _ => None,
+    }
 }
 
 /// `get_if_present` off the fast path: HasProperty, then Get.

@@ -514,9 +514,8 @@ impl Vm {
                                 set_r!(dst, v);
                                 continue;
                             }
-                            // An array's `length` (never in its shape).
-                            if atom == self.heap.names.length && self.heap.object(o).is_array() {
-                                set_r!(dst, Value::Number(f64::from(self.heap.array_length(o))));
+                            if let Some(length) = self.array_length_field(o, atom) {
+                                set_r!(dst, length);
                                 continue;
                             }
                             self.get_cached(o, atom, cache)?

@@ -211,16 +211,22 @@ impl Vm {
             Some((Mode::ReadOnly | Mode::Writable, v)) => Ok(v),
             Some((Mode::Getter, Value::Object(g))) => self.call(Value::Object(g), Value::Object(o), &[]),
             Some((Mode::Getter, _)) => Ok(Value::Undefined),
-            // An array's `length` is always its own data property (never
-            // in the shape, so never cached).
-            _ if key == self.heap.names.length && matches!(self.heap.object(o).kind, ObjectKind::Array) => {
-                Ok(Value::Number(f64::from(self.heap.array_length(o))))
-            }
             _ => {
+                if let Some(length) = self.array_length_field(o, key) {
+                    return Ok(length);
+                }
                 self.fill_cache(o, key, cache);
                 self.get(o, PropertyKey::Atom(key), Value::Object(o))
             }
         }
+    }
+
+    /// `o.key` when it is an array's `length`: always its own data property,
+    /// never in the array's shape, so never cached.
+    #[inline(always)]
+    pub(crate) fn array_length_field(&self, o: Obj, key: Atom) -> Option<Value> {
+        let is_length = key == self.heap.names.length && self.heap.object(o).is_array();
+        is_length.then(|| Value::Number(f64::from(self.heap.array_length(o))))
     }
 
     /// `o.key = value` through the inline cache `cache`: exactly
@@ -266,24 +272,14 @@ impl Vm {
     /// `false` sends the definition down the general path.
     #[inline(always)]
     pub(crate) fn cached_define(&mut self, o: Obj, value: Value, cache: &PropertyCache) -> bool {
-        let slot = cache.slot.get();
-        let obj = self.heap.object(o);
-        let Props::Slots(slots) = &obj.props else { return false };
-        if slot >> MODE_SHIFT != Mode::Add as u32
-            || obj.shape.index() as u32 != cache.shape.get()
-            || !obj.extensible
-            || !matches!(obj.kind, ObjectKind::Ordinary)
-            || slots.len() != (slot & SLOT_MASK) as usize
-        {
+        if cache.slot.get() >> MODE_SHIFT != Mode::Add as u32 {
             return false;
         }
-        let child = ShapeId::new(cache.holder.get() as usize);
-        self.heap.note_growth(std::mem::size_of::<Value>());
-        let obj = self.heap.object_mut(o);
-        if let Props::Slots(slots) = &mut obj.props {
-            obj.shape = child;
-            slots.push(value);
+        match self.addition_target(o, cache) {
+            Some(obj) if matches!(obj.kind, ObjectKind::Ordinary) => {}
+            _ => return false,
         }
+        self.apply_addition(o, value, cache);
         true
     }
 
@@ -396,12 +392,7 @@ impl Vm {
     /// property; then push the slot and take the cached child shape.
     #[inline(always)]
     fn cached_add(&mut self, o: Obj, key: Atom, value: Value, cache: &PropertyCache) -> bool {
-        let obj = self.heap.object(o);
-        let Props::Slots(slots) = &obj.props else { return false };
-        let slot = (cache.slot.get() & SLOT_MASK) as usize;
-        if obj.shape.index() as u32 != cache.shape.get() || !obj.extensible || slots.len() != slot {
-            return false;
-        }
+        let Some(obj) = self.addition_target(o, cache) else { return false };
         let mut proto = obj.proto;
         while let Some(p) = proto {
             if !self.allows_add(p, key) {
@@ -409,6 +400,26 @@ impl Vm {
             }
             proto = self.heap.object(p).proto;
         }
+        self.apply_addition(o, value, cache);
+        true
+    }
+
+    /// The object `o` when the cached addition fits it: it has the cached
+    /// old shape (so not the key), is extensible, and has the slot count
+    /// the addition expects.
+    #[inline(always)]
+    fn addition_target(&self, o: Obj, cache: &PropertyCache) -> Option<&super::Object> {
+        let obj = self.heap.object(o);
+        let Props::Slots(slots) = &obj.props else { return None };
+        let fits = obj.shape.index() as u32 == cache.shape.get() && obj.extensible && slots.len() == (cache.slot.get() & SLOT_MASK) as usize;
+        fits.then_some(obj)
+    }
+
+    /// Performs the cached addition on `o` (checked by
+    /// [`Vm::addition_target`]): the new slot holds `value`, the shape is
+    /// the cached child.
+    #[inline(always)]
+    fn apply_addition(&mut self, o: Obj, value: Value, cache: &PropertyCache) {
         let child = ShapeId::new(cache.holder.get() as usize);
         self.heap.note_growth(std::mem::size_of::<Value>());
         let obj = self.heap.object_mut(o);
@@ -416,7 +427,6 @@ impl Vm {
             obj.shape = child;
             slots.push(value);
         }
-        true
     }
 
     /// Prototype `p` neither intercepts nor forbids adding `key` to an

@@ -265,7 +265,7 @@ fn invoke_then(vm: &mut Vm, c: Value, next_promise: Value, then_key: PropertyKey
                 return Ok(());
             }
             let (on_fulfilled, on_rejected) = elements.functions(vm);
-            return super::prototype::then_with_species(vm, p, species, &[on_fulfilled, on_rejected], false).map(|_| ());
+            return super::prototype::then_with_species(vm, p, species, &[on_fulfilled, on_rejected]).map(|_| ());
         }
     }
     let (on_fulfilled, on_rejected) = elements.functions(vm);

@@ -14,35 +14,26 @@ pub(super) fn then(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -
     let Some(promise) = super::as_promise(vm, this) else {
         return vm.type_error("Method Promise.prototype.then called on incompatible receiver");
     };
-    then_steps(vm, promise, args, true)
-}
-
-/// Steps 3-5 of `then` on `promise`. With `derive` false and a species of
-/// %Promise%, no derived promise is made (a caller that drops the result
-/// and whose handlers never throw: nothing could observe it); the result
-/// is then undefined.
-pub(super) fn then_steps(vm: &mut Vm, promise: Obj, args: &[Value], derive: bool) -> JsResult<Value> {
     // 3. Let C be ? SpeciesConstructor(promise, %Promise%).
     let default = super::capability::intrinsic_promise(vm).map_or(Value::Undefined, Value::Object);
     let c = vm.species_constructor(promise, default)?;
-    then_with_species(vm, promise, c, args, derive)
+    then_with_species(vm, promise, c, args)
 }
 
 /// Steps 4-5 of `then`, with C (step 3's species constructor) known.
-pub(super) fn then_with_species(vm: &mut Vm, promise: Obj, c: Value, args: &[Value], derive: bool) -> JsResult<Value> {
+pub(super) fn then_with_species(vm: &mut Vm, promise: Obj, c: Value, args: &[Value]) -> JsResult<Value> {
     let default = super::capability::intrinsic_promise(vm).map_or(Value::Undefined, Value::Object);
-    let on_fulfilled = handler(vm, arg(args, 0));
-    let on_rejected = handler(vm, arg(args, 1));
-    let intrinsic = c.as_object().is_some() && c == default;
-    if intrinsic && !derive {
-        vm.perform_promise_then(promise, on_fulfilled, on_rejected, None);
-        return Ok(Value::Undefined);
-    }
     // 4. Let resultCapability be ? NewPromiseCapability(C).
     //    With %Promise%, nobody but the reaction job can reach the
     //    resolving functions: the internal capability skips making them.
-    let capability = if intrinsic { Capability::internal(vm.new_promise()) } else { new_promise_capability(vm, c)? };
+    let capability = if c.as_object().is_some() && c == default {
+        Capability::internal(vm.new_promise())
+    } else {
+        new_promise_capability(vm, c)?
+    };
     // 5. Return PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability).
+    let on_fulfilled = handler(vm, arg(args, 0));
+    let on_rejected = handler(vm, arg(args, 1));
     vm.perform_promise_then(promise, on_fulfilled, on_rejected, Some(capability));
     Ok(capability.promise)
 }
