@@ -4,7 +4,10 @@
 //! ones do, and an assignment computed straight into a variable's register
 //! still reads every operand first and leaves the variable alone on a throw;
 //! an object literal's named properties, defined through the instruction's
-//! inline cache, are defined exactly as CreateDataProperty defines them.
+//! inline cache, are defined exactly as CreateDataProperty defines them;
+//! `o[k] = v` read from registers evaluates its operands in order; and the
+//! dense-element fast paths of `GetElem`/`SetElem` keep every exotic and
+//! inherited behaviour.
 
 use spindle_runtime::{RunError, Runtime};
 
@@ -59,4 +62,39 @@ fn object_literals_defined_through_the_inline_cache_are_exact() {
     let src = "function mk(p) { return { __proto__: p, x: 1 }; } var p = { y: 2 }; var o = mk(p); mk(p); \
                [Object.getPrototypeOf(o) === p, o.y, Object.keys(o).join()].join()";
     assert_eq!(run(src), "true,2,x");
+}
+
+#[test]
+fn element_assignment_reads_operands_in_order() {
+    // `o[k] = v` with every operand in a variable's register: a right side
+    // that reassigns the object or key variables does not change the
+    // reference already evaluated.
+    let src = "function f() { let a = [0, 0], b = [9, 9], i = 0; a[i] = (a = b, i = 1, 7); return [a.join(), b.join()].join(' '); } f()";
+    assert_eq!(run(src), "9,9 9,9", "the old `a` and `i` are written: a was [7,0]");
+    let src = "function f() { let a = [0, 0], i = 0; const old = a; a[i] = (a = null, 5); return old.join(); } f()";
+    assert_eq!(run(src), "5,0");
+    let src = "function f() { let a = [0, 0], i = 0; a[i++] = i; return a.join(); } f()";
+    assert_eq!(run(src), "1,0", "the key is evaluated before the right side");
+    assert!(run("function f() { let a; a[0] = 1; } f()").contains("TypeError"));
+}
+
+#[test]
+fn dense_element_fast_paths_keep_exotic_and_inherited_behaviour() {
+    // An index setter on Array.prototype sees appends (a new index), by
+    // assignment and by push.
+    let src = "var seen = []; Object.defineProperty(Array.prototype, 2, { set(v) { seen.push(v); }, configurable: true }); \
+               function f() { const a = [0, 1]; a[2] = 'x'; a.push('y'); return [a.length, seen.join()].join(' '); } \
+               var r = f(); delete Array.prototype[2]; r";
+    assert_eq!(run(src), "3 x,y", "push still sets the length it computed");
+    // Frozen and non-extensible arrays refuse writes and appends.
+    assert!(run("'use strict'; var a = Object.freeze([1]); a[0] = 2;").contains("TypeError"));
+    assert_eq!(run("var a = Object.preventExtensions([1]); a[1] = 2; a[0] = 3; a.join()"), "3");
+    // Strings, typed arrays, arguments and proxies keep their own [[Get]]/[[Set]].
+    assert_eq!(run("var s = new String('ab'); s[0] = 'z'; s[0] + s[1]"), "ab");
+    assert_eq!(run("var t = new Uint8Array(2); t[0] = 300; t[5] = 1; [t[0], t[5]].join()"), "44,");
+    assert_eq!(run("function f(x) { arguments[0] = 9; return x; } f(1)"), "9");
+    assert_eq!(run("var p = new Proxy([1], { get: () => 'trap' }); p[0]"), "trap");
+    // Index-like Numbers only: -0 is "0", 1.5 and 2^32 - 1 are named keys.
+    assert_eq!(run("var a = [5]; [a[-0], a[1.5], a.length].join()"), "5,,1");
+    assert_eq!(run("var a = []; a[4294967295] = 1; [a.length, a[4294967295]].join()"), "0,1");
 }

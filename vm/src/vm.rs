@@ -162,7 +162,7 @@ impl Vm {
     /// Runs native function `f` (whose behaviour is `call`) with its realm
     /// current (§10.3.1 steps 4-6) and the native depth bounded.
     #[inline]
-    fn call_native(
+    pub(crate) fn call_native(
         &mut self,
         f: Obj,
         call: crate::object::NativeFn,

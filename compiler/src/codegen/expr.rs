@@ -164,7 +164,7 @@ impl<'a> Compiler<'a, '_> {
             }
         }
         if let Expr::Assign(a) = e {
-            if self.assign_in_place(a)? || self.assign_field(a)? {
+            if self.assign_in_place(a)? || self.assign_field(a)? || self.assign_element(a)? {
                 return Ok(());
             }
         }
@@ -216,6 +216,38 @@ impl<'a> Compiler<'a, '_> {
         self.position(a.span);
         let (a, ic) = (self.atom(n.name), self.f.b.cache());
         self.emit(Instr::SetField { obj, a, src, ic });
+        self.f.b.release(mark);
+        Ok(true)
+    }
+
+    /// An assignment statement `o[key] = value`: the object, key and value
+    /// are read from their variables' registers where that is unobservable
+    /// (`a[i] = x` is one instruction); false when `a` is another form.
+    fn assign_element(&mut self, a: &Assign<'a>) -> CResult<bool> {
+        let (AssignOp::Assign, Pattern::Expr(Expr::Member(m))) = (a.op, a.target) else { return Ok(false) };
+        let MemberProp::Computed(key) = m.property else { return Ok(false) };
+        if m.optional {
+            return Ok(false);
+        }
+        let mark = self.f.b.mark();
+        let value_may_change = self.may_change(&a.value);
+        let obj = if value_may_change || self.may_change(&key) {
+            let r = self.f.b.alloc();
+            self.expr(&m.object, r)?;
+            r
+        } else {
+            self.expr_reg(&m.object)?
+        };
+        let key = if value_may_change {
+            let r = self.f.b.alloc();
+            self.expr(&key, r)?;
+            r
+        } else {
+            self.expr_reg(&key)?
+        };
+        let src = self.expr_reg(&a.value)?;
+        self.position(a.span);
+        self.emit(Instr::SetElem { obj, key, src });
         self.f.b.release(mark);
         Ok(true)
     }

@@ -171,7 +171,9 @@ impl Vm {
                 base,
                 env,
                 env_depth: 0,
-                this,
+                // Read by fields: the general case returned it in memory.
+                // Read by fields: the general case returned it in memory.
+                this: this.fieldwise_any(),
                 new_target,
                 return_to,
                 construct: new_target.is_some(),
@@ -219,7 +221,27 @@ impl Vm {
 
     /// The `this` of a new activation: OrdinaryCallBindThis, or the new
     /// object of a base constructor, or ~empty~ for a derived constructor.
+    /// The common calls (an arrow, a strict function) are decided inline,
+    /// so their `this` stays in machine registers: a value returned from
+    /// the general case comes back through memory, and the frame's copy of
+    /// it then waits for those stores (a store-forwarding stall per call).
+    #[inline(always)]
     fn bind_this(&mut self, proto: &FunctionProto, f: Obj, this: Value, new_target: Option<Obj>) -> JsResult<Value> {
+        match (proto.kind, new_target) {
+            (FunctionKind::Arrow, None) => Ok(Value::Undefined),
+            (FunctionKind::Normal | FunctionKind::Method, None) => match this {
+                _ if proto.flags.strict => Ok(this),
+                Value::Undefined | Value::Null => Ok(Value::Object(self.realm.global)),
+                Value::Object(_) => Ok(this),
+                _ => self.bind_this_general(proto, f, this, new_target),
+            },
+            _ => self.bind_this_general(proto, f, this, new_target),
+        }
+    }
+
+    /// [`Vm::bind_this`] for every other case.
+    #[inline(never)]
+    fn bind_this_general(&mut self, proto: &FunctionProto, f: Obj, this: Value, new_target: Option<Obj>) -> JsResult<Value> {
         match (proto.kind, new_target) {
             (FunctionKind::DerivedConstructor, Some(_)) => Ok(Value::Empty),
             (FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor, None) => {

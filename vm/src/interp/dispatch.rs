@@ -533,13 +533,8 @@ impl Vm {
                         None => self.set_primitive(r!(obj), PropertyKey::Atom(atom), r!(src), strict)?,
                     }
                 }
-                Instr::GetElem { dst, obj, key } => {
-                    let v = self.get_elem(r!(obj), r!(key))?;
-                    set_r!(dst, v);
-                }
-                Instr::SetElem { obj, key, src } => {
-                    self.set_elem(r!(obj), r!(key), r!(src), proto.flags.strict)?;
-                }
+                Instr::GetElem { dst, obj, key } => self.get_elem_into(r!(obj), r!(key), reg_ptr!(dst))?,
+                Instr::SetElem { obj, key, src } => self.set_elem_fast(r!(obj), r!(key), r!(src), proto.flags.strict)?,
                 Instr::DeleteElem { dst, obj, key } => {
                     let v = self.delete_elem(r!(obj), r!(key), proto.flags.strict)?;
                     set_r!(dst, Value::Bool(v));
@@ -856,12 +851,19 @@ impl Vm {
     /// anything else is called right away.
     fn call_instruction(&mut self, f: Value, this: Value, args: Reg, argc: u16, dst: Reg) -> JsResult<Option<std::rc::Rc<crate::bytecode::FunctionProto>>> {
         if let Value::Object(o) = f {
-            if let ObjectKind::Closure(_) = &self.heap.object(o).kind {
-                self.safe_point()?;
-                self.interp.save_top();
-                let start = self.interp.base + args.0 as usize;
-                self.push_frame_from_registers(o, this, start, argc as usize, None, dst.0)?;
-                return Ok(Some(self.top_proto()));
+            match &self.heap.object(o).kind {
+                ObjectKind::Closure(_) => {
+                    self.safe_point()?;
+                    self.interp.save_top();
+                    let start = self.interp.base + args.0 as usize;
+                    self.push_frame_from_registers(o, this, start, argc as usize, None, dst.0)?;
+                    return Ok(Some(self.top_proto()));
+                }
+                ObjectKind::Native(_) => {
+                    self.call_builtin_instruction(o, this, args, argc, dst)?;
+                    return Ok(None);
+                }
+                _ => {}
             }
         }
         let list = self.argument_list(args, argc);
@@ -871,6 +873,19 @@ impl Vm {
         let v = self.call(f, this, &list)?;
         self.set_r(dst, v);
         Ok(None)
+    }
+
+    /// `Call` of a built-in: called straight, without Call's second look at
+    /// the callee's kind (and out of the dispatch loop, whose other
+    /// instructions a larger body slows).
+    #[inline(never)]
+    fn call_builtin_instruction(&mut self, f: crate::value::Obj, this: Value, args: Reg, argc: u16, dst: Reg) -> JsResult<()> {
+        let ObjectKind::Native(n) = &self.heap.object(f).kind else { return Ok(()) };
+        let (call, realm) = (n.call, n.realm);
+        let list = self.argument_list(args, argc);
+        let v = self.call_native(f, call, realm, this, &list, None)?;
+        self.set_r(dst, v);
+        Ok(())
     }
 
     fn load_constant(&mut self, k: &Constant) -> Value {

@@ -28,6 +28,7 @@ mod stack;
 pub(crate) use globals::GlobalLexicals;
 pub use function::HostHooks;
 pub(crate) use generator::Resume;
+pub(crate) use property::number_index;
 pub use async_generator::{REQUEST_NEXT, REQUEST_RETURN, REQUEST_THROW};
 
 use crate::bytecode::FunctionProto;

@@ -1,5 +1,6 @@
 //! Property instructions beyond the inline-cached fast paths: keyed
-//! access, access on primitives, `super` references, methods and
+//! access (with its dense-element fast paths: a present element read or
+//! overwritten, the next one appended), access on primitives, `super` references, methods and
 //! accessors in literals and classes, object spread and rest, and private
 //! names.
 
@@ -7,7 +8,108 @@ use crate::object::{Attributes, ObjectKind, Property, PropertyDescriptor};
 use crate::value::{Atom, Obj, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
 
+/// The array index a Number denotes, if it is one: ToPropertyKey's fast
+/// case (an integral Number in 0 ..= 2^32 - 2; -0 is index 0). The casts
+/// saturate, so out-of-range and NaN inputs fail the round trip.
+#[inline(always)]
+pub(crate) fn number_index(n: f64) -> Option<u32> {
+    let i = n as u32;
+    (f64::from(i) == n && i != u32::MAX).then_some(i)
+}
+
+/// Objects whose indexed properties are not (only) their element storage.
+#[inline(always)]
+fn exotic_elements(kind: &ObjectKind) -> bool {
+    matches!(
+        kind,
+        ObjectKind::Proxy(_) | ObjectKind::String(_) | ObjectKind::Arguments(_) | ObjectKind::TypedArray(_) | ObjectKind::ModuleNamespace(_)
+    )
+}
+
 impl Vm {
+    /// The slot of `base[key]` when `key` is an index Number and `base` an
+    /// object with that element present in dense storage (a plain data
+    /// property, so [[Get]] is its value); `None`: take [`Vm::get_elem`].
+    #[inline(always)]
+    fn dense_elem(&self, base: Value, key: Value) -> Option<&Value> {
+        let (Value::Object(o), Value::Number(n)) = (base, key) else { return None };
+        let i = number_index(n)?;
+        let obj = self.heap.object(o);
+        if exotic_elements(&obj.kind) {
+            return None;
+        }
+        obj.elements.dense_slot(i)
+    }
+
+    /// `base[key] = value` when `key` is an index Number and `base` an
+    /// object with dense elements where that element is present (so
+    /// writable: [[Set]] overwrites it) or is the next one; false: take
+    /// [`Vm::set_elem`].
+    #[inline(always)]
+    fn set_dense_elem(&mut self, base: Value, key: Value, value: Value) -> bool {
+        let (Value::Object(o), Value::Number(n)) = (base, key) else { return false };
+        let Some(i) = number_index(n) else { return false };
+        let obj = self.heap.object_mut(o);
+        !exotic_elements(&obj.kind) && (obj.elements.dense_set(i, value) || self.append_dense_elem(o, i, value))
+    }
+
+    /// `o[i] = value` where `i` is one past the dense elements of `o`, a
+    /// plain extensible object, and nothing on its prototype chain has
+    /// index `i` or exotic elements (OrdinarySet then reaches the end of the
+    /// chain and creates the data property: for an array, one more element
+    /// and a length one greater); false if any of that does not hold.
+    #[inline(never)]
+    fn append_dense_elem(&mut self, o: Obj, i: u32, value: Value) -> bool {
+        let obj = self.heap.object(o);
+        if !obj.extensible || obj.elements.dense_values().map(<[Value]>::len) != Some(i as usize) {
+            return false;
+        }
+        let mut proto = obj.proto;
+        while let Some(p) = proto {
+            let po = self.heap.object(p);
+            if exotic_elements(&po.kind) || po.elements.get(i).is_some() {
+                return false;
+            }
+            proto = po.proto;
+        }
+        self.heap.note_growth(std::mem::size_of::<Value>());
+        self.heap.object_mut(o).elements.push(value)
+    }
+
+    /// `GetElem`: `base[key]` into the register at `dst`. Out of the
+    /// dispatch loop (its fast path inlined there made every other
+    /// instruction slower). A dense hit copies the element's 16 bytes
+    /// straight into the register: a Value moved through a local is copied
+    /// in narrow pieces via the stack, whose read-back stalls on store
+    /// forwarding.
+    #[inline(never)]
+    pub(crate) fn get_elem_into(&mut self, base: Value, key: Value, dst: *mut Value) -> JsResult<()> {
+        if let Some(src) = self.dense_elem(base, key) {
+            // SAFETY: `src` is a live element and `dst` a register of the
+            // running frame (distinct allocations, both valid here).
+            #[allow(unsafe_code)]
+            unsafe { std::ptr::copy_nonoverlapping(src, dst, 1) };
+            return Ok(());
+        }
+        let v = self.get_elem(base, key)?;
+        // SAFETY: `dst` points into the register stack, whose storage never
+        // moves, so it is valid after `get_elem` ran JavaScript.
+        #[allow(unsafe_code)]
+        unsafe { *dst = v };
+        Ok(())
+    }
+
+    /// `SetElem`: `base[key] = value` (a TypeError on failure in strict
+    /// code), with the dense fast path; out of the dispatch loop as
+    /// [`Vm::get_elem_into`].
+    #[inline(never)]
+    pub(crate) fn set_elem_fast(&mut self, base: Value, key: Value, value: Value, strict: bool) -> JsResult<()> {
+        if self.set_dense_elem(base, key, value) {
+            return Ok(());
+        }
+        self.set_elem(base, key, value, strict)
+    }
+
     /// `base[key]`.
     pub(crate) fn get_elem(&mut self, base: Value, key: Value) -> JsResult<Value> {
         if base.is_nullish() {

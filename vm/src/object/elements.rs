@@ -82,6 +82,15 @@ impl Elements {
         }
     }
 
+    /// [`Elements::dense_get`]'s slot, for a copy straight into a register.
+    #[inline(always)]
+    pub(crate) fn dense_slot(&self, i: u32) -> Option<&Value> {
+        match self {
+            Elements::Dense(v) => v.get(i as usize).filter(|v| **v != Value::Empty),
+            Elements::Sparse(_) => None,
+        }
+    }
+
     /// Overwrites a present dense element (fast path); false if not dense
     /// or absent.
     pub(crate) fn dense_set(&mut self, i: u32, value: Value) -> bool {

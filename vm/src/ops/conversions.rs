@@ -131,9 +131,7 @@ impl Vm {
             Value::String(s) => Ok(self.heap.string_key(s)),
             Value::Symbol(s) => Ok(PropertyKey::Symbol(s)),
             // Fast path: integral Numbers that are array indices (-0 is "0").
-            Value::Number(n) if (0.0..=4_294_967_294.0).contains(&n) && n.trunc() == n => {
-                Ok(PropertyKey::Index(n as u32))
-            }
+            Value::Number(n) if crate::interp::number_index(n).is_some() => Ok(PropertyKey::Index(n as u32)),
             Value::Object(_) => {
                 // 1. Let key be ? ToPrimitive(argument, string).
                 let key = self.to_primitive(argument, Hint::String)?;

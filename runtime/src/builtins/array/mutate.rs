@@ -47,14 +47,18 @@ fn delete_index(vm: &mut Vm, o: Obj, k: u64) -> JsResult<()> {
 
 /// `Array.prototype.push(...items)` (§23.1.3.23).
 pub(super) fn push(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<Value> {
+    // A plain dense array (whose length is its own data property, so
+    // steps 1-2 have no effects) takes the elements in place.
+    if let Value::Object(o) = this {
+        if writable_dense(vm, o) && u64::from(vm.heap.array_length(o)) + (args.len() as u64) < u64::from(u32::MAX) {
+            for &v in args {
+                vm.heap.array_push_raw(o, v);
+            }
+            return Ok(Value::Number(f64::from(vm.heap.array_length(o))));
+        }
+    }
     // 1-2. O and len.
     let (o, mut len) = this_array_like(vm, this)?;
-    if writable_dense(vm, o) && len + (args.len() as u64) < u64::from(u32::MAX) {
-        for &v in args {
-            vm.heap.array_push_raw(o, v);
-        }
-        return Ok(Value::Number(f64::from(vm.heap.array_length(o))));
-    }
     // 3-4. If len + argCount > 2^53 - 1, throw a TypeError exception.
     if len + args.len() as u64 > MAX_SAFE {
         return vm.type_error("push: array is too long");
