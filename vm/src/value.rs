@@ -133,6 +133,33 @@ impl Value {
         }
     }
 
+    /// Stores `self` into `slot` by fields: the tag, then only the
+    /// variant's payload, each with a store of its own width (volatile, so
+    /// not merged back). For a value the compiler would otherwise rebuild
+    /// in a stack temporary from pieces and then copy whole, a copy that
+    /// waits for those pieces' stores to drain.
+    #[inline(always)]
+    #[allow(unsafe_code)]
+    pub fn store_fieldwise(self, slot: &mut Value) {
+        let p = (slot as *mut Value).cast::<u8>();
+        // SAFETY: the layout of `Value::fieldwise_any`; `slot` is a valid
+        // Value, and after the tag and the payload of the new variant are
+        // written it holds `self` (the other bytes are padding of it).
+        unsafe {
+            match self {
+                Value::Number(n) => {
+                    p.write_volatile(3);
+                    p.add(8).cast::<f64>().write_volatile(n);
+                }
+                Value::Object(o) => {
+                    p.write_volatile(7);
+                    p.add(4).cast::<u32>().write_volatile(o.as_u32());
+                }
+                other => *slot = other,
+            }
+        }
+    }
+
     /// The object handle, read as two narrow loads (see [`Value::fieldwise`]).
     #[inline(always)]
     pub fn object_fieldwise(&self) -> Option<Obj> {

@@ -324,7 +324,9 @@ impl Target {
     }
 
     /// CreateDataPropertyOrThrow(A, k, v). Inlined into the loops that
-    /// fill a new array, so `v` is stored from machine registers.
+    /// fill a new array; `v` (most often a callback's result, just stored
+    /// in pieces) is stored by fields, as a whole-value copy would wait for
+    /// those stores.
     #[inline(always)]
     pub(crate) fn put(&mut self, vm: &mut Vm, k: u64, v: Value) -> JsResult<()> {
         match self {
@@ -332,10 +334,10 @@ impl Target {
             Target::Fresh(values, _) => {
                 let k = k as usize;
                 if k >= values.len() {
-                    values.resize(k, Value::Empty);
-                    values.push(v);
-                } else if let Some(slot) = values.get_mut(k) {
-                    *slot = v;
+                    values.resize(k + 1, Value::Empty);
+                }
+                if let Some(slot) = values.get_mut(k) {
+                    v.store_fieldwise(slot);
                 }
                 Ok(())
             }
