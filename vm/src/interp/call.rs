@@ -281,8 +281,22 @@ impl Vm {
         self.interp.stack.truncate(base);
         self.interp.load_top();
         self.enter_realm(caller_realm);
+        // Only the plain return is decided here: a choice between `value`
+        // and a constructor's `this` would be made on their addresses, and
+        // the chosen one read back whole right after `value` was stored in
+        // pieces (a store-forwarding stall on every return).
+        if generator.is_none() && !construct {
+            return Ok(value);
+        }
+        self.finish_special_return(generator, derived, this, value)
+    }
+
+    /// The rest of `pop_frame`: a generator's frame, or a constructor's
+    /// result (its `this` unless it returned an object).
+    #[inline(never)]
+    fn finish_special_return(&mut self, generator: Option<Obj>, derived: bool, this: Value, value: Value) -> JsResult<Value> {
         if generator.is_none() {
-            if !construct || matches!(value, Value::Object(_)) {
+            if matches!(value, Value::Object(_)) {
                 return Ok(value);
             }
             // A base constructor's `this` is its new object.
@@ -290,14 +304,6 @@ impl Vm {
                 return Ok(this);
             }
         }
-        self.finish_special_return(generator, derived, this, value)
-    }
-
-    /// The rest of `pop_frame` for a generator's frame or a derived
-    /// constructor's non-object result.
-    #[cold]
-    #[inline(never)]
-    fn finish_special_return(&mut self, generator: Option<Obj>, derived: bool, this: Value, value: Value) -> JsResult<Value> {
         if let Some(g) = generator {
             if self.is_async_generator(g) {
                 self.async_generator_body_done(g, Ok(value))?;
