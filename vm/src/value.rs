@@ -160,6 +160,39 @@ impl Value {
         }
     }
 
+    /// Stores `self` into `slot` with one 16-byte store (the padding bytes
+    /// written as zero), so that any later read of the slot, whole or by
+    /// fields, is forwarded from that one store.
+    #[inline(always)]
+    #[allow(unsafe_code)]
+    pub fn store_whole(self, slot: *mut Value) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{__m128i, _mm_set_epi64x, _mm_storeu_si128};
+            let handle = |tag: u64, h: u32| (tag | (u64::from(h) << 32), 0u64);
+            let (lo, hi) = match self {
+                Value::Undefined => (0, 0),
+                Value::Null => (1, 0),
+                Value::Bool(b) => (2 | (u64::from(b) << 8), 0),
+                Value::Number(n) => return store_number_whole(slot, n),
+                Value::String(s) => handle(4, s.as_u32()),
+                Value::Symbol(s) => handle(5, s.as_u32()),
+                Value::BigInt(b) => handle(6, b.as_u32()),
+                Value::Object(o) => handle(7, o.as_u32()),
+                Value::Empty => (8, 0),
+            };
+            // SAFETY: `slot` is valid for a 16-byte write (a Value); the
+            // bytes written are the `repr(u8)` layout of `self` (tag at 0,
+            // a bool at 1, a handle at 4, an f64 at 8), padding zeroed.
+            unsafe { _mm_storeu_si128(slot.cast::<__m128i>(), _mm_set_epi64x(hi as i64, lo as i64)) }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        // SAFETY: `slot` is valid for writes of a Value.
+        unsafe {
+            *slot = self
+        }
+    }
+
     /// The object handle, read as two narrow loads (see [`Value::fieldwise`]).
     #[inline(always)]
     pub fn object_fieldwise(&self) -> Option<Obj> {
@@ -167,6 +200,22 @@ impl Value {
             &Value::Object(o) => Some(o),
             _ => None,
         }
+    }
+}
+
+/// [`Value::store_whole`] of a Number, built in the floating-point
+/// registers: moving the double to an integer register and back costs more
+/// than the whole store saves.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+#[allow(unsafe_code)]
+fn store_number_whole(slot: *mut Value, n: f64) {
+    use std::arch::x86_64::{_mm_castsi128_pd, _mm_cvtsi64_si128, _mm_set_sd, _mm_storeu_pd, _mm_unpacklo_pd};
+    // SAFETY: `slot` is valid for a 16-byte write; the low lane is tag 3
+    // (Number) with zero padding, the high lane the f64 at offset 8.
+    unsafe {
+        let tag = _mm_castsi128_pd(_mm_cvtsi64_si128(3));
+        _mm_storeu_pd(slot.cast::<f64>(), _mm_unpacklo_pd(tag, _mm_set_sd(n)));
     }
 }
 

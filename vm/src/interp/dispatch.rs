@@ -42,7 +42,7 @@ impl Vm {
         let i = self.interp.base + r.0 as usize;
         debug_assert!(i < self.interp.stack.len());
         // SAFETY: `i` is in bounds by the two invariants above.
-        unsafe { *self.interp.stack.get_unchecked_mut(i) = v }
+        v.store_whole(unsafe { self.interp.stack.get_unchecked_mut(i) })
     }
 
     /// A register computed from an operand (`args + i`, `iter + 1`, a saved
@@ -54,7 +54,7 @@ impl Vm {
     /// Writes a computed register (bounds-checked, see [`Vm::r_checked`]).
     fn set_r_checked(&mut self, r: Reg, v: Value) {
         if let Some(slot) = self.interp.stack.get_mut(self.interp.base + r.0 as usize) {
-            *slot = v;
+            v.store_whole(slot);
         }
     }
 
@@ -91,7 +91,12 @@ impl Vm {
                 }};
             }
             // SAFETY (the three below): `reg_ptr!` points into the frame.
-            // Reads go by fields: see `Value::fieldwise`.
+            // Registers are written whole, with one 16-byte store
+            // (`Value::store_whole`), and read by fields (`Value::fieldwise`:
+            // a Number's tag and double go straight to where arithmetic
+            // wants them): a read, whole or narrow, is then forwarded from
+            // the single store that wrote it, where a value stored in
+            // pieces and read whole stalls for some 15 cycles.
             macro_rules! r {
                 ($reg:expr) => {{
                     #[allow(unsafe_code)]
@@ -108,8 +113,7 @@ impl Vm {
             macro_rules! set_r {
                 ($reg:expr, $v:expr) => {{
                     let (p, v): (*mut Value, Value) = (reg_ptr!($reg), $v);
-                    #[allow(unsafe_code)]
-                    unsafe { *p = v }
+                    v.store_whole(p)
                 }};
             }
             let pc = self.interp.pc;

@@ -56,7 +56,8 @@ pub(super) fn map(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) ->
     let mut a = Target::species(vm, o, len)?;
     // 5-6. A[k] = callbackfn(kValue, k, O) for each present k.
     visit_present(vm, o, 0..len, |vm, k, k_value| {
-        let mapped = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
+        // Read by fields: the result was just stored in pieces.
+        let mapped = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?.fieldwise();
         a.put(vm, k, mapped).map(|()| None::<()>)
     })?;
     a.finish(vm, None)
