@@ -1,6 +1,7 @@
 //! Promise internals (ECMAScript §27.2.1–27.2.2): promise state and
 //! reactions, the resolving functions, PerformPromiseThen, the job
-//! (microtask) queue, and the executor that drives async functions.
+//! (microtask) queue, and the executor that drives async functions (whose
+//! coroutine state a result promise keeps while the body runs).
 //!
 //! Jobs are queued by value (`Job` is a small enum, no closure), in FIFO
 //! order. A reaction's handler is a JavaScript function, the default
@@ -144,6 +145,9 @@ pub struct PromiseData {
     pub reactions: Reactions,
     /// [[PromiseIsHandled]].
     pub handled: bool,
+    /// An async function's result promise: the function's coroutine, until
+    /// its body completes (see [`crate::object::Generator`]).
+    pub coroutine: Option<Box<crate::object::Generator>>,
 }
 
 /// A job of the microtask queue.
@@ -224,6 +228,9 @@ impl PromiseData {
         for r in self.reactions.as_slice() {
             r.trace(&mut mark);
         }
+        if let Some(co) = &self.coroutine {
+            co.trace(mark);
+        }
     }
 }
 
@@ -263,7 +270,8 @@ impl Vm {
 
     /// A new pending promise with prototype `proto`.
     pub fn new_promise_with_proto(&mut self, proto: Obj) -> Obj {
-        let data = PromiseData { state: PromiseState::Pending, reactions: Reactions::None, handled: false };
+        let data = PromiseData { state: PromiseState::Pending, reactions: Reactions::None, handled: false, coroutine: None };
+        self.heap.note_allocation(std::mem::size_of::<PromiseData>());
         self.heap.alloc_object(Some(proto), ObjectKind::Promise(Box::new(data)))
     }
 
@@ -492,10 +500,7 @@ impl Vm {
     /// Resumes async coroutine `co` from a job: with the value (fulfilled)
     /// or throwing the reason (rejected).
     fn resume_async(&mut self, co: Obj, argument: Value, fulfilled: bool) -> JsResult<()> {
-        let state = match &self.heap.object(co).kind {
-            ObjectKind::Generator(g) => g.state,
-            _ => return Ok(()),
-        };
+        let Some(state) = self.heap.object(co).kind.coroutine().map(|g| g.state) else { return Ok(()) };
         if state == GeneratorState::DrainingQueue {
             return self.async_generator_return_settled(co, argument, fulfilled);
         }

@@ -4,7 +4,9 @@
 //! `next`/`throw`/`return` push the frame back and continue in the same
 //! dispatch loop, with the sent value and the resumption kind in the
 //! registers the compiler chose. `throw` and `return` therefore act at the
-//! suspension point, and `finally` blocks run as written.
+//! suspension point, and `finally` blocks run as written. `AsyncStart`
+//! keeps an async function's coroutine inside its result promise instead
+//! of a generator object, and drops it when the body completes.
 
 use crate::object::{Attributes, Generator, GeneratorState, NativeFunction, ObjectKind};
 use crate::bytecode::Reg;
@@ -43,16 +45,25 @@ impl Vm {
             }
         });
         let prototype = proto_obj.unwrap_or(fallback);
-        let frame = &self.interp.frames[self.interp.frames.len() - 1];
+        let Some(mut state) = self.coroutine_of_top_frame(resume, mode) else { return Value::Undefined };
+        state.requests = is_async.then(Box::default);
+        let g = self.heap.alloc_object(Some(prototype), ObjectKind::Generator(Box::new(state)));
+        Value::Object(g)
+    }
+
+    /// The coroutine state of the running activation, not yet started (its
+    /// register buffer allocated once, counted by the heap).
+    fn coroutine_of_top_frame(&mut self, resume: Reg, mode: Reg) -> Option<Generator> {
+        let frame = self.interp.frames.last()?;
         let base = frame.base;
         let count = frame.proto.saved_registers as usize;
         let registers: Box<[Value]> = self.interp.stack[base..base + count].into();
         self.heap.note_allocation(std::mem::size_of::<Generator>() + std::mem::size_of_val(&*registers));
-        let state = Generator {
+        Some(Generator {
             state: GeneratorState::SuspendedStart,
-            function: function.unwrap_or(self.realm.global),
+            function: frame.function.unwrap_or(self.realm.global),
             proto: frame.proto.clone(),
-            pc: self.interp.pc,
+            pc: self.interp.pc as u32,
             env: self.interp.env,
             env_depth: frame.env_depth,
             this: frame.this,
@@ -61,11 +72,8 @@ impl Vm {
             resume_reg: resume.0,
             mode_reg: mode.0,
             raw: false,
-            promise: None,
-            requests: is_async.then(Box::default),
-        };
-        let g = self.heap.alloc_object(Some(prototype), ObjectKind::Generator(Box::new(state)));
-        Value::Object(g)
+            requests: None,
+        })
     }
 
     /// `Yield` and `Await`: saves the top frame into its generator, in
@@ -75,10 +83,10 @@ impl Vm {
         let (pc, env) = (self.interp.pc, self.interp.env);
         if let Some(g) = frame.generator {
             let stack = &self.interp.stack;
-            if let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind {
+            if let Some(gen) = self.heap.object_mut(g).kind.coroutine_mut() {
                 let count = gen.registers.len();
                 gen.registers.copy_from_slice(&stack[frame.base..frame.base + count]);
-                gen.pc = pc;
+                gen.pc = pc as u32;
                 gen.env = env;
                 gen.env_depth = frame.env_depth;
                 gen.this = frame.this;
@@ -91,10 +99,16 @@ impl Vm {
         self.enter_realm(frame.caller_realm);
     }
 
-    /// Sets the life-cycle state of generator `g`.
+    /// Sets the life-cycle state of coroutine `g`. An async function's
+    /// coroutine is dropped once completed: nothing resumes it again.
     pub(crate) fn set_generator_state(&mut self, g: Obj, state: GeneratorState) {
-        if let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind {
-            gen.state = state;
+        match &mut self.heap.object_mut(g).kind {
+            ObjectKind::Promise(p) if state == GeneratorState::Completed => p.coroutine = None,
+            kind => {
+                if let Some(gen) = kind.coroutine_mut() {
+                    gen.state = state;
+                }
+            }
         }
     }
 
@@ -167,7 +181,7 @@ impl Vm {
         self.interp.save_top();
         let entry = self.interp.frames.len();
         let realm = self.coroutine_realm(g);
-        let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind else { return Ok(Value::Undefined) };
+        let Some(gen) = self.heap.object_mut(g).kind.coroutine_mut() else { return Ok(Value::Undefined) };
         let Some(base) = self.interp.stack.push_saved(&gen.registers, gen.proto.code.register_count() as usize) else {
             return self.range_error("Maximum call stack size exceeded");
         };
@@ -175,7 +189,7 @@ impl Vm {
         let frame = Frame {
             function: Some(gen.function),
             proto: gen.proto.clone(),
-            pc: gen.pc,
+            pc: gen.pc as usize,
             base,
             env: gen.env,
             env_depth: gen.env_depth,
@@ -199,10 +213,7 @@ impl Vm {
     /// The realm a coroutine runs in: its function's (the current realm for
     /// a module body's).
     fn coroutine_realm(&self, g: Obj) -> crate::realm::RealmId {
-        let function = match &self.heap.object(g).kind {
-            ObjectKind::Generator(gen) => gen.function,
-            _ => return self.realm.id,
-        };
+        let Some(function) = self.heap.object(g).kind.coroutine().map(|gen| gen.function) else { return self.realm.id };
         match &self.heap.object(function).kind {
             ObjectKind::Closure(c) => c.realm,
             _ => self.realm.id,
@@ -266,26 +277,24 @@ impl Vm {
 }
 
 impl Vm {
-    /// `AsyncStart`: the running activation becomes a coroutine with a
-    /// result promise; the body goes on running.
+    /// `AsyncStart`: the running activation becomes a coroutine, kept in
+    /// its result promise; the body goes on running.
     pub(crate) fn async_start(&mut self, resume: Reg, mode: Reg) {
+        let Some(mut state) = self.coroutine_of_top_frame(resume, mode) else { return };
+        state.state = GeneratorState::Executing;
         let promise = self.new_promise();
-        let Value::Object(co) = self.generator_start(resume, mode) else { return };
-        if let ObjectKind::Generator(g) = &mut self.heap.object_mut(co).kind {
-            g.promise = Some(promise);
-            g.state = GeneratorState::Executing;
+        if let ObjectKind::Promise(p) = &mut self.heap.object_mut(promise).kind {
+            p.coroutine = Some(Box::new(state));
         }
         if let Some(f) = self.interp.frames.last_mut() {
-            f.generator = Some(co);
+            f.generator = Some(promise);
         }
     }
 
-    /// The result promise of async coroutine `co`.
+    /// The result promise of async coroutine `co`: the promise that holds
+    /// it (or held it: the body completed).
     pub(crate) fn async_promise_of(&self, co: Obj) -> Option<Obj> {
-        match &self.heap.object(co).kind {
-            ObjectKind::Generator(g) => g.promise,
-            _ => None,
-        }
+        matches!(self.heap.object(co).kind, ObjectKind::Promise(_)).then_some(co)
     }
 
     /// The result promise as a value (undefined for a plain generator).
@@ -330,9 +339,9 @@ mod tests {
 
     #[test]
     fn per_task_records_stay_small() {
-        // A suspended async function is its coroutine object (an Object
-        // holding a boxed Generator) plus its promise (a boxed PromiseData).
-        assert!(std::mem::size_of::<Generator>() <= 104, "Generator is {} bytes", std::mem::size_of::<Generator>());
-        assert!(std::mem::size_of::<PromiseData>() <= 64, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
+        // A suspended async function is its promise (an Object holding a
+        // boxed PromiseData) and the boxed Generator that promise keeps.
+        assert!(std::mem::size_of::<Generator>() <= 96, "Generator is {} bytes", std::mem::size_of::<Generator>());
+        assert!(std::mem::size_of::<PromiseData>() <= 72, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
     }
 }

@@ -125,8 +125,10 @@ pub enum GeneratorState {
     DrainingQueue,
 }
 
-/// A suspended activation: everything a frame holds, kept in the object
-/// between resumptions (the register buffer is allocated once).
+/// A suspended activation: everything a frame holds, kept between
+/// resumptions (the register buffer is allocated once). A generator's is
+/// the generator object's; an async function's lives in its result
+/// promise (no code can observe the coroutine, so it needs no object).
 #[derive(Debug, Clone)]
 pub struct Generator {
     /// Life-cycle state.
@@ -136,7 +138,7 @@ pub struct Generator {
     /// Its code.
     pub proto: Rc<FunctionProto>,
     /// Where to resume.
-    pub pc: usize,
+    pub pc: u32,
     /// The environment at the suspension point.
     pub env: Option<Obj>,
     /// Environments pushed since entry.
@@ -153,11 +155,46 @@ pub struct Generator {
     pub mode_reg: u16,
     /// The last `yield` passes an iterator result through (`yield*`).
     pub raw: bool,
-    /// Async functions: the promise the call returned (the coroutine
-    /// settles it when its body completes).
-    pub promise: Option<Obj>,
     /// Async generators (and only they): [[AsyncGeneratorQueue]], oldest first.
     pub requests: Option<Box<std::collections::VecDeque<AsyncGeneratorRequest>>>,
+}
+
+impl Generator {
+    /// Marks every value the suspended activation holds.
+    pub fn trace(&self, mut mark: impl FnMut(Value)) {
+        mark(Value::Object(self.function));
+        if let Some(env) = self.env {
+            mark(Value::Object(env));
+        }
+        mark(self.this);
+        self.registers.iter().for_each(|v| mark(*v));
+        self.args.iter().flat_map(|a| a.iter()).for_each(|v| mark(*v));
+        for r in self.requests.iter().flat_map(|q| q.iter()) {
+            mark(r.value);
+            mark(Value::Object(r.promise));
+        }
+    }
+}
+
+impl ObjectKind {
+    /// The coroutine this object holds: a generator's own, or the one an
+    /// async function's result promise keeps while the body runs.
+    pub fn coroutine(&self) -> Option<&Generator> {
+        match self {
+            ObjectKind::Generator(g) => Some(g),
+            ObjectKind::Promise(p) => p.coroutine.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The coroutine this object holds, mutably.
+    pub fn coroutine_mut(&mut self) -> Option<&mut Generator> {
+        match self {
+            ObjectKind::Generator(g) => Some(g),
+            ObjectKind::Promise(p) => p.coroutine.as_deref_mut(),
+            _ => None,
+        }
+    }
 }
 
 /// An AsyncGeneratorRequest record: a `next`/`throw`/`return` call waiting
