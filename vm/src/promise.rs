@@ -12,7 +12,8 @@
 //! (PerformPromiseThen appends to both, with the same capability), so a
 //! promise keeps one list of [`Reaction`] records, each holding both
 //! handlers; a promise with a single reaction (the common case: an await,
-//! one `then`) keeps it inline. A reaction is 24 bytes: handlers are object
+//! one `then`) keeps it inline, and a longer list behind one pointer, so
+//! the list costs 24 bytes in every promise. A reaction is 24 bytes: handlers are object
 //! handles, and the derived promise of an internal capability is a handle
 //! too (a capability with resolving functions lives in a small record
 //! object, see [`Derived`]).
@@ -109,8 +110,8 @@ pub enum Reactions {
     None,
     /// Exactly one (kept inline).
     One(Reaction),
-    /// Two or more.
-    Many(Vec<Reaction>),
+    /// Two or more (boxed, so the inline case sets the size).
+    Many(Box<Vec<Reaction>>),
 }
 
 impl Reactions {
@@ -118,7 +119,7 @@ impl Reactions {
     fn push(&mut self, r: Reaction) {
         *self = match std::mem::take(self) {
             Reactions::None => Reactions::One(r),
-            Reactions::One(first) => Reactions::Many(vec![first, r]),
+            Reactions::One(first) => Reactions::Many(Box::new(vec![first, r])),
             Reactions::Many(mut v) => {
                 v.push(r);
                 Reactions::Many(v)

@@ -1,6 +1,7 @@
 //! Generators as suspended frames: `GeneratorStart` turns the running
 //! activation into a generator object; `Yield` saves the frame's registers
-//! into the object's buffer (allocated once) and returns to the resumer;
+//! into the object's buffer (allocated once; it leaves out the resume and
+//! mode registers, which every resumption writes) and returns to the resumer;
 //! `next`/`throw`/`return` push the frame back and continue in the same
 //! dispatch loop, with the sent value and the resumption kind in the
 //! registers the compiler chose. `throw` and `return` therefore act at the
@@ -57,7 +58,11 @@ impl Vm {
         let frame = self.interp.frames.last()?;
         let base = frame.base;
         let count = frame.proto.saved_registers as usize;
-        let registers: Box<[Value]> = self.interp.stack[base..base + count].into();
+        let saved = &self.interp.stack[base..base + count];
+        let registers: Box<[Value]> = match resume_hole(resume.0, mode.0, count) {
+            Some(lo) => saved[..lo].iter().chain(&saved[lo + 2..]).copied().collect(),
+            None => saved.into(),
+        };
         self.heap.note_allocation(std::mem::size_of::<Generator>() + std::mem::size_of_val(&*registers));
         Some(Generator {
             state: GeneratorState::SuspendedStart,
@@ -84,8 +89,7 @@ impl Vm {
         if let Some(g) = frame.generator {
             let stack = &self.interp.stack;
             if let Some(gen) = self.heap.object_mut(g).kind.coroutine_mut() {
-                let count = gen.registers.len();
-                gen.registers.copy_from_slice(&stack[frame.base..frame.base + count]);
+                save_registers(gen, &stack[frame.base..]);
                 gen.pc = pc as u32;
                 gen.env = env;
                 gen.env_depth = frame.env_depth;
@@ -185,6 +189,11 @@ impl Vm {
         let Some(base) = self.interp.stack.push_saved(&gen.registers, gen.proto.code.register_count() as usize) else {
             return self.range_error("Maximum call stack size exceeded");
         };
+        if let Some(lo) = resume_hole(gen.resume_reg, gen.mode_reg, gen.proto.saved_registers as usize) {
+            // Opens the hole the buffer left for the resume and mode
+            // registers (both written below).
+            self.interp.stack.copy_within(base + lo..base + gen.registers.len(), base + lo + 2);
+        }
         gen.state = GeneratorState::Executing;
         let frame = Frame {
             function: Some(gen.function),
@@ -332,6 +341,28 @@ impl Vm {
     }
 }
 
+/// Where the resume and mode registers sit among the first `count`
+/// (the registers a coroutine saves), if they are adjacent there: the
+/// saved buffer leaves them out, since every resumption writes both
+/// before the code goes on (so they are dead at every suspension point).
+fn resume_hole(resume: u16, mode: u16, count: usize) -> Option<usize> {
+    let lo = usize::from(resume);
+    (usize::from(mode) == lo + 1 && lo + 2 <= count).then_some(lo)
+}
+
+/// Copies the frame's registers `regs` (from its base) into the
+/// coroutine's buffer, leaving out the resume and mode registers.
+fn save_registers(gen: &mut Generator, regs: &[Value]) {
+    let len = gen.registers.len();
+    match resume_hole(gen.resume_reg, gen.mode_reg, gen.proto.saved_registers as usize) {
+        Some(lo) => {
+            gen.registers[..lo].copy_from_slice(&regs[..lo]);
+            gen.registers[lo..].copy_from_slice(&regs[lo + 2..len + 2]);
+        }
+        None => gen.registers.copy_from_slice(&regs[..len]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::object::Generator;
@@ -342,6 +373,6 @@ mod tests {
         // A suspended async function is its promise (an Object holding a
         // boxed PromiseData) and the boxed Generator that promise keeps.
         assert!(std::mem::size_of::<Generator>() <= 96, "Generator is {} bytes", std::mem::size_of::<Generator>());
-        assert!(std::mem::size_of::<PromiseData>() <= 72, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
+        assert!(std::mem::size_of::<PromiseData>() <= 64, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
     }
 }
