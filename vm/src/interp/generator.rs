@@ -9,7 +9,7 @@
 //! keeps an async function's coroutine inside its result promise instead
 //! of a generator object, and drops it when the body completes.
 
-use crate::object::{Attributes, Generator, GeneratorState, NativeFunction, ObjectKind};
+use crate::object::{Attributes, CoroutineExtra, Generator, GeneratorState, NativeFunction, ObjectKind};
 use crate::bytecode::Reg;
 use crate::value::{Obj, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
@@ -47,7 +47,12 @@ impl Vm {
         });
         let prototype = proto_obj.unwrap_or(fallback);
         let Some(mut state) = self.coroutine_of_top_frame(resume, mode) else { return Value::Undefined };
-        state.requests = is_async.then(Box::default);
+        if is_async {
+            if state.extra.is_none() {
+                self.heap.note_allocation(std::mem::size_of::<CoroutineExtra>());
+            }
+            state.extra.get_or_insert_with(Box::default).requests = Some(std::collections::VecDeque::new());
+        }
         let g = self.heap.alloc_object(Some(prototype), ObjectKind::Generator(Box::new(state)));
         Value::Object(g)
     }
@@ -63,7 +68,9 @@ impl Vm {
             Some(lo) => saved[..lo].iter().chain(&saved[lo + 2..]).copied().collect(),
             None => saved.into(),
         };
-        self.heap.note_allocation(std::mem::size_of::<Generator>() + std::mem::size_of_val(&*registers));
+        let extra = frame.args.clone().map(|args| Box::new(CoroutineExtra { args: Some(args), requests: None }));
+        let extra_bytes = if extra.is_some() { std::mem::size_of::<CoroutineExtra>() } else { 0 };
+        self.heap.note_allocation(std::mem::size_of::<Generator>() + std::mem::size_of_val(&*registers) + extra_bytes);
         Some(Generator {
             state: GeneratorState::SuspendedStart,
             function: frame.function.unwrap_or(self.realm.global),
@@ -72,12 +79,11 @@ impl Vm {
             env: self.interp.env,
             env_depth: frame.env_depth,
             this: frame.this,
-            args: frame.args.clone(),
             registers,
             resume_reg: resume.0,
             mode_reg: mode.0,
             raw: false,
-            requests: None,
+            extra,
         })
     }
 
@@ -139,7 +145,7 @@ impl Vm {
     fn generator_resume_raw(&mut self, this: Value, value: Value, how: Resume) -> JsResult<Step> {
         let Value::Object(g) = this else { return self.type_error("next method called on incompatible receiver") };
         let state = match &self.heap.object(g).kind {
-            ObjectKind::Generator(gen) if gen.requests.is_none() => gen.state,
+            ObjectKind::Generator(gen) if gen.requests().is_none() => gen.state,
             _ => return self.type_error("next method called on incompatible receiver"),
         };
         match (state, how) {
@@ -204,7 +210,7 @@ impl Vm {
             env_depth: gen.env_depth,
             this: gen.this,
             new_target: None,
-            args: gen.args.clone(),
+            args: gen.args().map(Box::from),
             return_to: None,
             construct: false,
             generator: Some(g),
@@ -372,7 +378,7 @@ mod tests {
     fn per_task_records_stay_small() {
         // A suspended async function is its promise (an Object holding a
         // boxed PromiseData) and the boxed Generator that promise keeps.
-        assert!(std::mem::size_of::<Generator>() <= 96, "Generator is {} bytes", std::mem::size_of::<Generator>());
+        assert!(std::mem::size_of::<Generator>() <= 72, "Generator is {} bytes", std::mem::size_of::<Generator>());
         assert!(std::mem::size_of::<PromiseData>() <= 64, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
     }
 }

@@ -145,8 +145,6 @@ pub struct Generator {
     pub env_depth: u16,
     /// `this`.
     pub this: Value,
-    /// The actual arguments, if the function keeps them.
-    pub args: Option<Box<[Value]>>,
     /// The registers, saved at each suspension.
     pub registers: Box<[Value]>,
     /// Register that receives the value sent by `next`/`throw`/`return`.
@@ -155,8 +153,18 @@ pub struct Generator {
     pub mode_reg: u16,
     /// The last `yield` passes an iterator result through (`yield*`).
     pub raw: bool,
+    /// The parts most coroutines lack, boxed together: a plain async
+    /// function's pays one pointer for them.
+    pub extra: Option<Box<CoroutineExtra>>,
+}
+
+/// The rarely present parts of a [`Generator`].
+#[derive(Debug, Clone, Default)]
+pub struct CoroutineExtra {
+    /// The actual arguments, if the function keeps them.
+    pub args: Option<Box<[Value]>>,
     /// Async generators (and only they): [[AsyncGeneratorQueue]], oldest first.
-    pub requests: Option<Box<std::collections::VecDeque<AsyncGeneratorRequest>>>,
+    pub requests: Option<std::collections::VecDeque<AsyncGeneratorRequest>>,
 }
 
 impl Generator {
@@ -168,11 +176,27 @@ impl Generator {
         }
         mark(self.this);
         self.registers.iter().for_each(|v| mark(*v));
-        self.args.iter().flat_map(|a| a.iter()).for_each(|v| mark(*v));
-        for r in self.requests.iter().flat_map(|q| q.iter()) {
+        let Some(extra) = &self.extra else { return };
+        extra.args.iter().flat_map(|a| a.iter()).for_each(|v| mark(*v));
+        for r in extra.requests.iter().flat_map(|q| q.iter()) {
             mark(r.value);
             mark(Value::Object(r.promise));
         }
+    }
+
+    /// The actual arguments, if the function keeps them.
+    pub fn args(&self) -> Option<&[Value]> {
+        self.extra.as_ref()?.args.as_deref()
+    }
+
+    /// An async generator's request queue (`None` for other coroutines).
+    pub fn requests(&self) -> Option<&std::collections::VecDeque<AsyncGeneratorRequest>> {
+        self.extra.as_ref()?.requests.as_ref()
+    }
+
+    /// An async generator's request queue, mutably.
+    pub fn requests_mut(&mut self) -> Option<&mut std::collections::VecDeque<AsyncGeneratorRequest>> {
+        self.extra.as_mut()?.requests.as_mut()
     }
 }
 
