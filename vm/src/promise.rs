@@ -1,6 +1,7 @@
 //! Promise internals (ECMAScript §27.2.1–27.2.2): promise state and
 //! reactions, the resolving functions, PerformPromiseThen, the job
-//! (microtask) queue, and the executor that drives async functions.
+//! (microtask) queue, and the executor that drives async functions (whose
+//! coroutine state a result promise keeps while the body runs).
 //!
 //! Jobs are queued by value (`Job` is a small enum, no closure), in FIFO
 //! order. A reaction's handler is a JavaScript function, the default
@@ -11,7 +12,8 @@
 //! (PerformPromiseThen appends to both, with the same capability), so a
 //! promise keeps one list of [`Reaction`] records, each holding both
 //! handlers; a promise with a single reaction (the common case: an await,
-//! one `then`) keeps it inline. A reaction is 24 bytes: handlers are object
+//! one `then`) keeps it inline, and a longer list behind one pointer, so
+//! the list costs 24 bytes in every promise. A reaction is 24 bytes: handlers are object
 //! handles, and the derived promise of an internal capability is a handle
 //! too (a capability with resolving functions lives in a small record
 //! object, see [`Derived`]).
@@ -108,8 +110,8 @@ pub enum Reactions {
     None,
     /// Exactly one (kept inline).
     One(Reaction),
-    /// Two or more.
-    Many(Vec<Reaction>),
+    /// Two or more (boxed, so the inline case sets the size).
+    Many(Box<Vec<Reaction>>),
 }
 
 impl Reactions {
@@ -117,7 +119,7 @@ impl Reactions {
     fn push(&mut self, r: Reaction) {
         *self = match std::mem::take(self) {
             Reactions::None => Reactions::One(r),
-            Reactions::One(first) => Reactions::Many(vec![first, r]),
+            Reactions::One(first) => Reactions::Many(Box::new(vec![first, r])),
             Reactions::Many(mut v) => {
                 v.push(r);
                 Reactions::Many(v)
@@ -144,6 +146,9 @@ pub struct PromiseData {
     pub reactions: Reactions,
     /// [[PromiseIsHandled]].
     pub handled: bool,
+    /// An async function's result promise: the function's coroutine, until
+    /// its body completes (see [`crate::object::Generator`]).
+    pub coroutine: Option<Box<crate::object::Generator>>,
 }
 
 /// A job of the microtask queue.
@@ -224,6 +229,9 @@ impl PromiseData {
         for r in self.reactions.as_slice() {
             r.trace(&mut mark);
         }
+        if let Some(co) = &self.coroutine {
+            co.trace(mark);
+        }
     }
 }
 
@@ -263,7 +271,8 @@ impl Vm {
 
     /// A new pending promise with prototype `proto`.
     pub fn new_promise_with_proto(&mut self, proto: Obj) -> Obj {
-        let data = PromiseData { state: PromiseState::Pending, reactions: Reactions::None, handled: false };
+        let data = PromiseData { state: PromiseState::Pending, reactions: Reactions::None, handled: false, coroutine: None };
+        self.heap.note_allocation(std::mem::size_of::<PromiseData>());
         self.heap.alloc_object(Some(proto), ObjectKind::Promise(Box::new(data)))
     }
 
@@ -492,10 +501,7 @@ impl Vm {
     /// Resumes async coroutine `co` from a job: with the value (fulfilled)
     /// or throwing the reason (rejected).
     fn resume_async(&mut self, co: Obj, argument: Value, fulfilled: bool) -> JsResult<()> {
-        let state = match &self.heap.object(co).kind {
-            ObjectKind::Generator(g) => g.state,
-            _ => return Ok(()),
-        };
+        let Some(state) = self.heap.object(co).kind.coroutine().map(|g| g.state) else { return Ok(()) };
         if state == GeneratorState::DrainingQueue {
             return self.async_generator_return_settled(co, argument, fulfilled);
         }

@@ -153,18 +153,7 @@ impl Marker {
                 self.mark_opt(p.handler);
             }
             ObjectKind::ArrayIterator(it) => self.mark_opt(it.object),
-            ObjectKind::Generator(g) => {
-                self.mark_object(g.function);
-                self.mark_opt(g.env);
-                self.mark(g.this);
-                g.registers.iter().for_each(|v| self.mark(*v));
-                g.args.iter().flat_map(|a| a.iter()).for_each(|v| self.mark(*v));
-                self.mark_opt(g.promise);
-                for r in g.requests.iter().flat_map(|q| q.iter()) {
-                    self.mark(r.value);
-                    self.mark_object(r.promise);
-                }
-            }
+            ObjectKind::Generator(g) => g.trace(|v| self.mark(v)),
             ObjectKind::Promise(p) => p.trace(|v| self.mark(v)),
             ObjectKind::StringIterator(it) => {
                 if let Some(s) = it.string {

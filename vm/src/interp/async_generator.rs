@@ -35,7 +35,7 @@ impl Vm {
     fn as_async_generator(&self, value: Value) -> Option<Obj> {
         let Value::Object(o) = value else { return None };
         match &self.heap.object(o).kind {
-            ObjectKind::Generator(g) if g.requests.is_some() => Some(o),
+            ObjectKind::Generator(g) if g.requests().is_some() => Some(o),
             _ => None,
         }
     }
@@ -49,14 +49,14 @@ impl Vm {
 
     fn front_request(&self, g: Obj) -> Option<AsyncGeneratorRequest> {
         match &self.heap.object(g).kind {
-            ObjectKind::Generator(gen) => gen.requests.as_ref()?.front().copied(),
+            ObjectKind::Generator(gen) => gen.requests()?.front().copied(),
             _ => None,
         }
     }
 
     fn with_requests(&mut self, g: Obj, f: impl FnOnce(&mut std::collections::VecDeque<AsyncGeneratorRequest>)) {
         if let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind {
-            if let Some(q) = gen.requests.as_mut() {
+            if let Some(q) = gen.requests_mut() {
                 f(q);
             }
         }

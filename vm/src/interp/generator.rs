@@ -1,12 +1,15 @@
 //! Generators as suspended frames: `GeneratorStart` turns the running
 //! activation into a generator object; `Yield` saves the frame's registers
-//! into the object's buffer (allocated once) and returns to the resumer;
+//! into the object's buffer (allocated once; it leaves out the resume and
+//! mode registers, which every resumption writes) and returns to the resumer;
 //! `next`/`throw`/`return` push the frame back and continue in the same
 //! dispatch loop, with the sent value and the resumption kind in the
 //! registers the compiler chose. `throw` and `return` therefore act at the
-//! suspension point, and `finally` blocks run as written.
+//! suspension point, and `finally` blocks run as written. `AsyncStart`
+//! keeps an async function's coroutine inside its result promise instead
+//! of a generator object, and drops it when the body completes.
 
-use crate::object::{Attributes, Generator, GeneratorState, NativeFunction, ObjectKind};
+use crate::object::{Attributes, CoroutineExtra, Generator, GeneratorState, NativeFunction, ObjectKind};
 use crate::bytecode::Reg;
 use crate::value::{Obj, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
@@ -43,29 +46,45 @@ impl Vm {
             }
         });
         let prototype = proto_obj.unwrap_or(fallback);
-        let frame = &self.interp.frames[self.interp.frames.len() - 1];
+        let Some(mut state) = self.coroutine_of_top_frame(resume, mode) else { return Value::Undefined };
+        if is_async {
+            if state.extra.is_none() {
+                self.heap.note_allocation(std::mem::size_of::<CoroutineExtra>());
+            }
+            state.extra.get_or_insert_with(Box::default).requests = Some(std::collections::VecDeque::new());
+        }
+        let g = self.heap.alloc_object(Some(prototype), ObjectKind::Generator(Box::new(state)));
+        Value::Object(g)
+    }
+
+    /// The coroutine state of the running activation, not yet started (its
+    /// register buffer allocated once, counted by the heap).
+    fn coroutine_of_top_frame(&mut self, resume: Reg, mode: Reg) -> Option<Generator> {
+        let frame = self.interp.frames.last()?;
         let base = frame.base;
         let count = frame.proto.saved_registers as usize;
-        let registers: Box<[Value]> = self.interp.stack[base..base + count].into();
-        self.heap.note_allocation(std::mem::size_of::<Generator>() + std::mem::size_of_val(&*registers));
-        let state = Generator {
+        let saved = &self.interp.stack[base..base + count];
+        let registers: Box<[Value]> = match resume_hole(resume.0, mode.0, count) {
+            Some(lo) => saved[..lo].iter().chain(&saved[lo + 2..]).copied().collect(),
+            None => saved.into(),
+        };
+        let extra = frame.args.clone().map(|args| Box::new(CoroutineExtra { args: Some(args), requests: None }));
+        let extra_bytes = if extra.is_some() { std::mem::size_of::<CoroutineExtra>() } else { 0 };
+        self.heap.note_allocation(std::mem::size_of::<Generator>() + std::mem::size_of_val(&*registers) + extra_bytes);
+        Some(Generator {
             state: GeneratorState::SuspendedStart,
-            function: function.unwrap_or(self.realm.global),
+            function: frame.function.unwrap_or(self.realm.global),
             proto: frame.proto.clone(),
-            pc: self.interp.pc,
+            pc: self.interp.pc as u32,
             env: self.interp.env,
             env_depth: frame.env_depth,
             this: frame.this,
-            args: frame.args.clone(),
             registers,
             resume_reg: resume.0,
             mode_reg: mode.0,
             raw: false,
-            promise: None,
-            requests: is_async.then(Box::default),
-        };
-        let g = self.heap.alloc_object(Some(prototype), ObjectKind::Generator(Box::new(state)));
-        Value::Object(g)
+            extra,
+        })
     }
 
     /// `Yield` and `Await`: saves the top frame into its generator, in
@@ -75,10 +94,9 @@ impl Vm {
         let (pc, env) = (self.interp.pc, self.interp.env);
         if let Some(g) = frame.generator {
             let stack = &self.interp.stack;
-            if let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind {
-                let count = gen.registers.len();
-                gen.registers.copy_from_slice(&stack[frame.base..frame.base + count]);
-                gen.pc = pc;
+            if let Some(gen) = self.heap.object_mut(g).kind.coroutine_mut() {
+                save_registers(gen, &stack[frame.base..]);
+                gen.pc = pc as u32;
                 gen.env = env;
                 gen.env_depth = frame.env_depth;
                 gen.this = frame.this;
@@ -91,10 +109,16 @@ impl Vm {
         self.enter_realm(frame.caller_realm);
     }
 
-    /// Sets the life-cycle state of generator `g`.
+    /// Sets the life-cycle state of coroutine `g`. An async function's
+    /// coroutine is dropped once completed: nothing resumes it again.
     pub(crate) fn set_generator_state(&mut self, g: Obj, state: GeneratorState) {
-        if let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind {
-            gen.state = state;
+        match &mut self.heap.object_mut(g).kind {
+            ObjectKind::Promise(p) if state == GeneratorState::Completed => p.coroutine = None,
+            kind => {
+                if let Some(gen) = kind.coroutine_mut() {
+                    gen.state = state;
+                }
+            }
         }
     }
 
@@ -121,7 +145,7 @@ impl Vm {
     fn generator_resume_raw(&mut self, this: Value, value: Value, how: Resume) -> JsResult<Step> {
         let Value::Object(g) = this else { return self.type_error("next method called on incompatible receiver") };
         let state = match &self.heap.object(g).kind {
-            ObjectKind::Generator(gen) if gen.requests.is_none() => gen.state,
+            ObjectKind::Generator(gen) if gen.requests().is_none() => gen.state,
             _ => return self.type_error("next method called on incompatible receiver"),
         };
         match (state, how) {
@@ -167,21 +191,26 @@ impl Vm {
         self.interp.save_top();
         let entry = self.interp.frames.len();
         let realm = self.coroutine_realm(g);
-        let ObjectKind::Generator(gen) = &mut self.heap.object_mut(g).kind else { return Ok(Value::Undefined) };
+        let Some(gen) = self.heap.object_mut(g).kind.coroutine_mut() else { return Ok(Value::Undefined) };
         let Some(base) = self.interp.stack.push_saved(&gen.registers, gen.proto.code.register_count() as usize) else {
             return self.range_error("Maximum call stack size exceeded");
         };
+        if let Some(lo) = resume_hole(gen.resume_reg, gen.mode_reg, gen.proto.saved_registers as usize) {
+            // Opens the hole the buffer left for the resume and mode
+            // registers (both written below).
+            self.interp.stack.copy_within(base + lo..base + gen.registers.len(), base + lo + 2);
+        }
         gen.state = GeneratorState::Executing;
         let frame = Frame {
             function: Some(gen.function),
             proto: gen.proto.clone(),
-            pc: gen.pc,
+            pc: gen.pc as usize,
             base,
             env: gen.env,
             env_depth: gen.env_depth,
             this: gen.this,
             new_target: None,
-            args: gen.args.clone(),
+            args: gen.args().map(Box::from),
             return_to: None,
             construct: false,
             generator: Some(g),
@@ -199,10 +228,7 @@ impl Vm {
     /// The realm a coroutine runs in: its function's (the current realm for
     /// a module body's).
     fn coroutine_realm(&self, g: Obj) -> crate::realm::RealmId {
-        let function = match &self.heap.object(g).kind {
-            ObjectKind::Generator(gen) => gen.function,
-            _ => return self.realm.id,
-        };
+        let Some(function) = self.heap.object(g).kind.coroutine().map(|gen| gen.function) else { return self.realm.id };
         match &self.heap.object(function).kind {
             ObjectKind::Closure(c) => c.realm,
             _ => self.realm.id,
@@ -266,26 +292,24 @@ impl Vm {
 }
 
 impl Vm {
-    /// `AsyncStart`: the running activation becomes a coroutine with a
-    /// result promise; the body goes on running.
+    /// `AsyncStart`: the running activation becomes a coroutine, kept in
+    /// its result promise; the body goes on running.
     pub(crate) fn async_start(&mut self, resume: Reg, mode: Reg) {
+        let Some(mut state) = self.coroutine_of_top_frame(resume, mode) else { return };
+        state.state = GeneratorState::Executing;
         let promise = self.new_promise();
-        let Value::Object(co) = self.generator_start(resume, mode) else { return };
-        if let ObjectKind::Generator(g) = &mut self.heap.object_mut(co).kind {
-            g.promise = Some(promise);
-            g.state = GeneratorState::Executing;
+        if let ObjectKind::Promise(p) = &mut self.heap.object_mut(promise).kind {
+            p.coroutine = Some(Box::new(state));
         }
         if let Some(f) = self.interp.frames.last_mut() {
-            f.generator = Some(co);
+            f.generator = Some(promise);
         }
     }
 
-    /// The result promise of async coroutine `co`.
+    /// The result promise of async coroutine `co`: the promise that holds
+    /// it (or held it: the body completed).
     pub(crate) fn async_promise_of(&self, co: Obj) -> Option<Obj> {
-        match &self.heap.object(co).kind {
-            ObjectKind::Generator(g) => g.promise,
-            _ => None,
-        }
+        matches!(self.heap.object(co).kind, ObjectKind::Promise(_)).then_some(co)
     }
 
     /// The result promise as a value (undefined for a plain generator).
@@ -323,6 +347,28 @@ impl Vm {
     }
 }
 
+/// Where the resume and mode registers sit among the first `count`
+/// (the registers a coroutine saves), if they are adjacent there: the
+/// saved buffer leaves them out, since every resumption writes both
+/// before the code goes on (so they are dead at every suspension point).
+fn resume_hole(resume: u16, mode: u16, count: usize) -> Option<usize> {
+    let lo = usize::from(resume);
+    (usize::from(mode) == lo + 1 && lo + 2 <= count).then_some(lo)
+}
+
+/// Copies the frame's registers `regs` (from its base) into the
+/// coroutine's buffer, leaving out the resume and mode registers.
+fn save_registers(gen: &mut Generator, regs: &[Value]) {
+    let len = gen.registers.len();
+    match resume_hole(gen.resume_reg, gen.mode_reg, gen.proto.saved_registers as usize) {
+        Some(lo) => {
+            gen.registers[..lo].copy_from_slice(&regs[..lo]);
+            gen.registers[lo..].copy_from_slice(&regs[lo + 2..len + 2]);
+        }
+        None => gen.registers.copy_from_slice(&regs[..len]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::object::Generator;
@@ -330,9 +376,9 @@ mod tests {
 
     #[test]
     fn per_task_records_stay_small() {
-        // A suspended async function is its coroutine object (an Object
-        // holding a boxed Generator) plus its promise (a boxed PromiseData).
-        assert!(std::mem::size_of::<Generator>() <= 104, "Generator is {} bytes", std::mem::size_of::<Generator>());
+        // A suspended async function is its promise (an Object holding a
+        // boxed PromiseData) and the boxed Generator that promise keeps.
+        assert!(std::mem::size_of::<Generator>() <= 72, "Generator is {} bytes", std::mem::size_of::<Generator>());
         assert!(std::mem::size_of::<PromiseData>() <= 64, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
     }
 }

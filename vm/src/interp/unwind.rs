@@ -128,8 +128,8 @@ impl Vm {
                 _ => None,
             });
             let Some(next) = awaiter else { return };
-            if let crate::object::ObjectKind::Generator(g) = &self.heap.object(next).kind {
-                let (line, column) = g.proto.position(g.pc.saturating_sub(1)).unwrap_or((0, 0));
+            if let Some(g) = self.heap.object(next).kind.coroutine() {
+                let (line, column) = g.proto.position((g.pc as usize).saturating_sub(1)).unwrap_or((0, 0));
                 let _ = write!(out, "\n    at async {} ({}:{line}:{column})", g.proto.name, g.proto.file);
             }
             co = next;

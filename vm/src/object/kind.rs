@@ -125,8 +125,10 @@ pub enum GeneratorState {
     DrainingQueue,
 }
 
-/// A suspended activation: everything a frame holds, kept in the object
-/// between resumptions (the register buffer is allocated once).
+/// A suspended activation: everything a frame holds, kept between
+/// resumptions (the register buffer is allocated once). A generator's is
+/// the generator object's; an async function's lives in its result
+/// promise (no code can observe the coroutine, so it needs no object).
 #[derive(Debug, Clone)]
 pub struct Generator {
     /// Life-cycle state.
@@ -136,15 +138,13 @@ pub struct Generator {
     /// Its code.
     pub proto: Rc<FunctionProto>,
     /// Where to resume.
-    pub pc: usize,
+    pub pc: u32,
     /// The environment at the suspension point.
     pub env: Option<Obj>,
     /// Environments pushed since entry.
     pub env_depth: u16,
     /// `this`.
     pub this: Value,
-    /// The actual arguments, if the function keeps them.
-    pub args: Option<Box<[Value]>>,
     /// The registers, saved at each suspension.
     pub registers: Box<[Value]>,
     /// Register that receives the value sent by `next`/`throw`/`return`.
@@ -153,11 +153,72 @@ pub struct Generator {
     pub mode_reg: u16,
     /// The last `yield` passes an iterator result through (`yield*`).
     pub raw: bool,
-    /// Async functions: the promise the call returned (the coroutine
-    /// settles it when its body completes).
-    pub promise: Option<Obj>,
+    /// The parts most coroutines lack, boxed together: a plain async
+    /// function's pays one pointer for them.
+    pub extra: Option<Box<CoroutineExtra>>,
+}
+
+/// The rarely present parts of a [`Generator`].
+#[derive(Debug, Clone, Default)]
+pub struct CoroutineExtra {
+    /// The actual arguments, if the function keeps them.
+    pub args: Option<Box<[Value]>>,
     /// Async generators (and only they): [[AsyncGeneratorQueue]], oldest first.
-    pub requests: Option<Box<std::collections::VecDeque<AsyncGeneratorRequest>>>,
+    pub requests: Option<std::collections::VecDeque<AsyncGeneratorRequest>>,
+}
+
+impl Generator {
+    /// Marks every value the suspended activation holds.
+    pub fn trace(&self, mut mark: impl FnMut(Value)) {
+        mark(Value::Object(self.function));
+        if let Some(env) = self.env {
+            mark(Value::Object(env));
+        }
+        mark(self.this);
+        self.registers.iter().for_each(|v| mark(*v));
+        let Some(extra) = &self.extra else { return };
+        extra.args.iter().flat_map(|a| a.iter()).for_each(|v| mark(*v));
+        for r in extra.requests.iter().flat_map(|q| q.iter()) {
+            mark(r.value);
+            mark(Value::Object(r.promise));
+        }
+    }
+
+    /// The actual arguments, if the function keeps them.
+    pub fn args(&self) -> Option<&[Value]> {
+        self.extra.as_ref()?.args.as_deref()
+    }
+
+    /// An async generator's request queue (`None` for other coroutines).
+    pub fn requests(&self) -> Option<&std::collections::VecDeque<AsyncGeneratorRequest>> {
+        self.extra.as_ref()?.requests.as_ref()
+    }
+
+    /// An async generator's request queue, mutably.
+    pub fn requests_mut(&mut self) -> Option<&mut std::collections::VecDeque<AsyncGeneratorRequest>> {
+        self.extra.as_mut()?.requests.as_mut()
+    }
+}
+
+impl ObjectKind {
+    /// The coroutine this object holds: a generator's own, or the one an
+    /// async function's result promise keeps while the body runs.
+    pub fn coroutine(&self) -> Option<&Generator> {
+        match self {
+            ObjectKind::Generator(g) => Some(g),
+            ObjectKind::Promise(p) => p.coroutine.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The coroutine this object holds, mutably.
+    pub fn coroutine_mut(&mut self) -> Option<&mut Generator> {
+        match self {
+            ObjectKind::Generator(g) => Some(g),
+            ObjectKind::Promise(p) => p.coroutine.as_deref_mut(),
+            _ => None,
+        }
+    }
 }
 
 /// An AsyncGeneratorRequest record: a `next`/`throw`/`return` call waiting
