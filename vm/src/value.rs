@@ -61,6 +61,20 @@ pub enum Value {
     Empty,
 }
 
+/// The tag byte of each variant (`repr(u8)`: declaration order), for the
+/// reads and writes by fields below.
+mod tag {
+    pub(super) const UNDEFINED: u8 = 0;
+    pub(super) const NULL: u8 = 1;
+    pub(super) const BOOL: u8 = 2;
+    pub(super) const NUMBER: u8 = 3;
+    pub(super) const STRING: u8 = 4;
+    pub(super) const SYMBOL: u8 = 5;
+    pub(super) const BIGINT: u8 = 6;
+    pub(super) const OBJECT: u8 = 7;
+    pub(super) const EMPTY: u8 = 8;
+}
+
 impl Value {
     /// The object handle, if this is an object.
     pub fn as_object(self) -> Option<Obj> {
@@ -84,11 +98,10 @@ impl Value {
     #[inline(always)]
     #[allow(unsafe_code)]
     pub fn fieldwise(&self) -> Value {
-        const NUMBER: u8 = 3;
         let p = (self as *const Value).cast::<u8>();
         // SAFETY: `repr(u8)` puts the tag (an initialised byte) at offset 0.
         let tag = unsafe { p.read_volatile() };
-        if tag == NUMBER {
+        if tag == tag::NUMBER {
             // SAFETY: the Number variant (tag 3: the fourth variant) is
             // `{ tag: u8, f64 }` in `repr(C)` layout, so its f64 is at offset
             // 8, aligned, and initialised.
@@ -115,47 +128,20 @@ impl Value {
         unsafe {
             let handle = || p.add(4).cast::<u32>().read_volatile();
             let tag = p.read_volatile();
-            if tag == 3 {
+            if tag == tag::NUMBER {
                 return Value::Number(p.add(8).cast::<f64>().read_volatile());
             }
-            if tag == 7 {
+            if tag == tag::OBJECT {
                 return Value::Object(Obj::from_u32(handle()));
             }
             match tag {
-                0 => Value::Undefined,
-                1 => Value::Null,
-                2 => Value::Bool(p.add(1).read_volatile() != 0),
-                4 => Value::String(Str::from_u32(handle())),
-                5 => Value::Symbol(Sym::from_u32(handle())),
-                6 => Value::BigInt(BigIntRef::from_u32(handle())),
+                tag::UNDEFINED => Value::Undefined,
+                tag::NULL => Value::Null,
+                tag::BOOL => Value::Bool(p.add(1).read_volatile() != 0),
+                tag::STRING => Value::String(Str::from_u32(handle())),
+                tag::SYMBOL => Value::Symbol(Sym::from_u32(handle())),
+                tag::BIGINT => Value::BigInt(BigIntRef::from_u32(handle())),
                 _ => Value::Empty,
-            }
-        }
-    }
-
-    /// Stores `self` into `slot` by fields: the tag, then only the
-    /// variant's payload, each with a store of its own width (volatile, so
-    /// not merged back). For a value the compiler would otherwise rebuild
-    /// in a stack temporary from pieces and then copy whole, a copy that
-    /// waits for those pieces' stores to drain.
-    #[inline(always)]
-    #[allow(unsafe_code)]
-    pub fn store_fieldwise(self, slot: &mut Value) {
-        let p = (slot as *mut Value).cast::<u8>();
-        // SAFETY: the layout of `Value::fieldwise_any`; `slot` is a valid
-        // Value, and after the tag and the payload of the new variant are
-        // written it holds `self` (the other bytes are padding of it).
-        unsafe {
-            match self {
-                Value::Number(n) => {
-                    p.write_volatile(3);
-                    p.add(8).cast::<f64>().write_volatile(n);
-                }
-                Value::Object(o) => {
-                    p.write_volatile(7);
-                    p.add(4).cast::<u32>().write_volatile(o.as_u32());
-                }
-                other => *slot = other,
             }
         }
     }
@@ -165,30 +151,29 @@ impl Value {
     /// fields, is forwarded from that one store.
     #[inline(always)]
     #[allow(unsafe_code)]
-    pub fn store_whole(self, slot: *mut Value) {
+    pub fn store_whole(self, slot: &mut Value) {
         #[cfg(target_arch = "x86_64")]
         {
             use std::arch::x86_64::{__m128i, _mm_set_epi64x, _mm_storeu_si128};
-            let handle = |tag: u64, h: u32| (tag | (u64::from(h) << 32), 0u64);
+            let handle = |tag: u8, h: u32| (u64::from(tag) | (u64::from(h) << 32), 0u64);
             let (lo, hi) = match self {
-                Value::Undefined => (0, 0),
-                Value::Null => (1, 0),
-                Value::Bool(b) => (2 | (u64::from(b) << 8), 0),
+                Value::Undefined => (u64::from(tag::UNDEFINED), 0),
+                Value::Null => (u64::from(tag::NULL), 0),
+                Value::Bool(b) => (u64::from(tag::BOOL) | (u64::from(b) << 8), 0),
                 Value::Number(n) => return store_number_whole(slot, n),
-                Value::String(s) => handle(4, s.as_u32()),
-                Value::Symbol(s) => handle(5, s.as_u32()),
-                Value::BigInt(b) => handle(6, b.as_u32()),
-                Value::Object(o) => handle(7, o.as_u32()),
-                Value::Empty => (8, 0),
+                Value::String(s) => handle(tag::STRING, s.as_u32()),
+                Value::Symbol(s) => handle(tag::SYMBOL, s.as_u32()),
+                Value::BigInt(b) => handle(tag::BIGINT, b.as_u32()),
+                Value::Object(o) => handle(tag::OBJECT, o.as_u32()),
+                Value::Empty => (u64::from(tag::EMPTY), 0),
             };
             // SAFETY: `slot` is valid for a 16-byte write (a Value); the
             // bytes written are the `repr(u8)` layout of `self` (tag at 0,
             // a bool at 1, a handle at 4, an f64 at 8), padding zeroed.
-            unsafe { _mm_storeu_si128(slot.cast::<__m128i>(), _mm_set_epi64x(hi as i64, lo as i64)) }
+            unsafe { _mm_storeu_si128((slot as *mut Value).cast::<__m128i>(), _mm_set_epi64x(hi as i64, lo as i64)) }
         }
         #[cfg(not(target_arch = "x86_64"))]
-        // SAFETY: `slot` is valid for writes of a Value.
-        unsafe {
+        {
             *slot = self
         }
     }
@@ -209,13 +194,13 @@ impl Value {
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
 #[allow(unsafe_code)]
-fn store_number_whole(slot: *mut Value, n: f64) {
+fn store_number_whole(slot: &mut Value, n: f64) {
     use std::arch::x86_64::{_mm_castsi128_pd, _mm_cvtsi64_si128, _mm_set_sd, _mm_storeu_pd, _mm_unpacklo_pd};
     // SAFETY: `slot` is valid for a 16-byte write; the low lane is tag 3
     // (Number) with zero padding, the high lane the f64 at offset 8.
     unsafe {
-        let tag = _mm_castsi128_pd(_mm_cvtsi64_si128(3));
-        _mm_storeu_pd(slot.cast::<f64>(), _mm_unpacklo_pd(tag, _mm_set_sd(n)));
+        let tag = _mm_castsi128_pd(_mm_cvtsi64_si128(i64::from(tag::NUMBER)));
+        _mm_storeu_pd((slot as *mut Value).cast::<f64>(), _mm_unpacklo_pd(tag, _mm_set_sd(n)));
     }
 }
 
@@ -258,10 +243,22 @@ mod tests {
             Value::Object(Obj::from_u32(10)),
             Value::Empty,
         ];
-        for v in values {
+        let tags = [tag::UNDEFINED, tag::NULL, tag::BOOL, tag::NUMBER, tag::NUMBER, tag::STRING, tag::SYMBOL, tag::BIGINT, tag::OBJECT, tag::EMPTY];
+        for (v, t) in values.into_iter().zip(tags) {
             let c = v.fieldwise();
             assert_eq!(format!("{c:?}"), format!("{v:?}"));
             assert_eq!(c.object_fieldwise(), v.as_object());
+            assert_eq!(format!("{:?}", v.fieldwise_any()), format!("{v:?}"));
+            #[allow(unsafe_code)]
+            // SAFETY: the tag byte of a Value is initialised.
+            let first = unsafe { *(&v as *const Value).cast::<u8>() };
+            assert_eq!(first, t, "the tag constant of {v:?}");
+            let mut slot = Value::Number(1.0);
+            v.store_whole(&mut slot);
+            assert_eq!(format!("{slot:?}"), format!("{v:?}"), "store_whole of {v:?}");
         }
+        let mut slot = Value::Bool(false);
+        Value::Bool(true).store_whole(&mut slot);
+        assert_eq!(slot, Value::Bool(true));
     }
 }

@@ -113,7 +113,10 @@ impl Vm {
             macro_rules! set_r {
                 ($reg:expr, $v:expr) => {{
                     let (p, v): (*mut Value, Value) = (reg_ptr!($reg), $v);
-                    v.store_whole(p)
+                    // SAFETY: see above; no other reference to the register
+                    // is live while it is written.
+                    #[allow(unsafe_code)]
+                    v.store_whole(unsafe { &mut *p })
                 }};
             }
             let pc = self.interp.pc;

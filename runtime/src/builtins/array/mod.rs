@@ -325,8 +325,8 @@ impl Target {
 
     /// CreateDataPropertyOrThrow(A, k, v). Inlined into the loops that
     /// fill a new array; `v` (most often a callback's result, just stored
-    /// in pieces) is stored by fields, as a whole-value copy would wait for
-    /// those stores.
+    /// in pieces) is stored with one whole store made from its fields, as
+    /// a plain copy would read it whole and wait for those stores.
     #[inline(always)]
     pub(crate) fn put(&mut self, vm: &mut Vm, k: u64, v: Value) -> JsResult<()> {
         match self {
@@ -337,7 +337,7 @@ impl Target {
                     values.resize(k + 1, Value::Empty);
                 }
                 if let Some(slot) = values.get_mut(k) {
-                    v.store_fieldwise(slot);
+                    v.store_whole(slot);
                 }
                 Ok(())
             }
