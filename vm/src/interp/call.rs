@@ -172,7 +172,6 @@ impl Vm {
                 env,
                 env_depth: 0,
                 // Read by fields: the general case returned it in memory.
-                // Read by fields: the general case returned it in memory.
                 this: this.fieldwise_any(),
                 new_target,
                 return_to,
@@ -229,17 +228,20 @@ impl Vm {
     fn bind_this(&mut self, proto: &FunctionProto, f: Obj, this: Value, new_target: Option<Obj>) -> JsResult<Value> {
         match (proto.kind, new_target) {
             (FunctionKind::Arrow, None) => Ok(Value::Undefined),
-            (FunctionKind::Normal | FunctionKind::Method, None) => match this {
+            (FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor, _) | (_, Some(_)) => {
+                self.bind_this_general(proto, f, this, new_target)
+            }
+            (_, None) => match this {
                 _ if proto.flags.strict => Ok(this),
                 Value::Undefined | Value::Null => Ok(Value::Object(self.realm.global)),
                 Value::Object(_) => Ok(this),
                 _ => self.bind_this_general(proto, f, this, new_target),
             },
-            _ => self.bind_this_general(proto, f, this, new_target),
         }
     }
 
-    /// [`Vm::bind_this`] for every other case.
+    /// [`Vm::bind_this`] for constructors, class constructors called
+    /// without `new`, and a sloppy function's primitive `this`.
     #[inline(never)]
     fn bind_this_general(&mut self, proto: &FunctionProto, f: Obj, this: Value, new_target: Option<Obj>) -> JsResult<Value> {
         match (proto.kind, new_target) {
@@ -254,13 +256,9 @@ impl Vm {
                 self.init_class_fields(f, obj)?;
                 Ok(Value::Object(obj))
             }
-            (FunctionKind::Arrow, None) => Ok(Value::Undefined),
-            (_, None) if proto.flags.strict => Ok(this),
-            (_, None) => Ok(match this {
-                Value::Undefined | Value::Null => Value::Object(self.realm.global),
-                Value::Object(_) => this,
-                other => Value::Object(self.to_object(other)?),
-            }),
+            // OrdinaryCallBindThis 6.b: ToObject of a sloppy function's
+            // primitive `this` (the other cases are `bind_this`'s).
+            (_, None) => Ok(Value::Object(self.to_object(this)?)),
         }
     }
 

@@ -866,8 +866,9 @@ impl Vm {
                     self.push_frame_from_registers(o, this, start, argc as usize, None, dst.0)?;
                     return Ok(Some(self.top_proto()));
                 }
-                ObjectKind::Native(_) => {
-                    self.call_builtin_instruction(o, this, args, argc, dst)?;
+                ObjectKind::Native(n) => {
+                    let (call, realm) = (n.call, n.realm);
+                    self.call_builtin_instruction(o, call, realm, this, args, argc, dst)?;
                     return Ok(None);
                 }
                 _ => {}
@@ -886,9 +887,17 @@ impl Vm {
     /// the callee's kind (and out of the dispatch loop, whose other
     /// instructions a larger body slows).
     #[inline(never)]
-    fn call_builtin_instruction(&mut self, f: crate::value::Obj, this: Value, args: Reg, argc: u16, dst: Reg) -> JsResult<()> {
-        let ObjectKind::Native(n) = &self.heap.object(f).kind else { return Ok(()) };
-        let (call, realm) = (n.call, n.realm);
+    #[allow(clippy::too_many_arguments)]
+    fn call_builtin_instruction(
+        &mut self,
+        f: crate::value::Obj,
+        call: crate::object::NativeFn,
+        realm: crate::realm::RealmId,
+        this: Value,
+        args: Reg,
+        argc: u16,
+        dst: Reg,
+    ) -> JsResult<()> {
         let list = self.argument_list(args, argc);
         let v = self.call_native(f, call, realm, this, &list, None)?;
         self.set_r(dst, v);

@@ -1,10 +1,10 @@
 //! Property instructions beyond the inline-cached fast paths: keyed
 //! access (with its dense-element fast paths: a present element read or
-//! overwritten, the next one appended), access on primitives, `super` references, methods and
+//! overwritten, a new one added in place), access on primitives, `super` references, methods and
 //! accessors in literals and classes, object spread and rest, and private
 //! names.
 
-use crate::object::{Attributes, ObjectKind, Property, PropertyDescriptor};
+use crate::object::{storage_of, Attributes, ObjectKind, Property, PropertyDescriptor, Storage};
 use crate::value::{Atom, Obj, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
 
@@ -17,15 +17,6 @@ pub(crate) fn number_index(n: f64) -> Option<u32> {
     (f64::from(i) == n && i != u32::MAX).then_some(i)
 }
 
-/// Objects whose indexed properties are not (only) their element storage.
-#[inline(always)]
-fn exotic_elements(kind: &ObjectKind) -> bool {
-    matches!(
-        kind,
-        ObjectKind::Proxy(_) | ObjectKind::String(_) | ObjectKind::Arguments(_) | ObjectKind::TypedArray(_) | ObjectKind::ModuleNamespace(_)
-    )
-}
-
 impl Vm {
     /// The slot of `base[key]` when `key` is an index Number and `base` an
     /// object with that element present in dense storage (a plain data
@@ -35,45 +26,19 @@ impl Vm {
         let (Value::Object(o), Value::Number(n)) = (base, key) else { return None };
         let i = number_index(n)?;
         let obj = self.heap.object(o);
-        if exotic_elements(&obj.kind) {
-            return None;
-        }
-        obj.elements.dense_slot(i)
+        (storage_of(&obj.kind) == Storage::Plain).then(|| obj.elements.dense_slot(i)).flatten()
     }
 
     /// `base[key] = value` when `key` is an index Number and `base` an
     /// object with dense elements where that element is present (so
-    /// writable: [[Set]] overwrites it) or is the next one; false: take
-    /// [`Vm::set_elem`].
+    /// writable: [[Set]] overwrites it) or may be added in place
+    /// ([`Vm::add_element_fast`]); false: take [`Vm::set_elem`].
     #[inline(always)]
     fn set_dense_elem(&mut self, base: Value, key: Value, value: Value) -> bool {
         let (Value::Object(o), Value::Number(n)) = (base, key) else { return false };
         let Some(i) = number_index(n) else { return false };
         let obj = self.heap.object_mut(o);
-        !exotic_elements(&obj.kind) && (obj.elements.dense_set(i, value) || self.append_dense_elem(o, i, value))
-    }
-
-    /// `o[i] = value` where `i` is one past the dense elements of `o`, a
-    /// plain extensible object, and nothing on its prototype chain has
-    /// index `i` or exotic elements (OrdinarySet then reaches the end of the
-    /// chain and creates the data property: for an array, one more element
-    /// and a length one greater); false if any of that does not hold.
-    #[inline(never)]
-    fn append_dense_elem(&mut self, o: Obj, i: u32, value: Value) -> bool {
-        let obj = self.heap.object(o);
-        if !obj.extensible || obj.elements.dense_values().map(<[Value]>::len) != Some(i as usize) {
-            return false;
-        }
-        let mut proto = obj.proto;
-        while let Some(p) = proto {
-            let po = self.heap.object(p);
-            if exotic_elements(&po.kind) || po.elements.get(i).is_some() {
-                return false;
-            }
-            proto = po.proto;
-        }
-        self.heap.note_growth(std::mem::size_of::<Value>());
-        self.heap.object_mut(o).elements.push(value)
+        storage_of(&obj.kind) == Storage::Plain && (obj.elements.dense_set(i, value) || self.add_element_fast(o, i, value))
     }
 
     /// `GetElem`: `base[key]` into the register at `dst`. Out of the

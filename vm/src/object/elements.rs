@@ -77,7 +77,7 @@ impl Elements {
     /// sparse: take the slow path then).
     pub(crate) fn dense_get(&self, i: u32) -> Option<Value> {
         match self {
-            Elements::Dense(v) => v.get(i as usize).copied().filter(|v| *v != Value::Empty),
+            Elements::Dense(_) => self.dense_slot(i).copied(),
             Elements::Sparse(_) => None,
         }
     }

@@ -28,6 +28,7 @@ mod kind;
 mod namespace;
 mod operations;
 mod ordinary;
+pub(crate) use ordinary::{storage_of, Storage};
 pub mod ordered_table;
 mod property;
 mod proxy;

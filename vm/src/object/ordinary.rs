@@ -13,7 +13,7 @@ use crate::vm::{JsResult, Vm};
 
 /// How an object's own-property methods behave for one key.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Storage {
+pub(crate) enum Storage {
     /// Raw storage is the whole truth.
     Plain,
     /// String wrapper or arguments object: the exotic [[GetOwnProperty]].
@@ -24,14 +24,20 @@ enum Storage {
     Typed,
 }
 
+/// The [`Storage`] of objects of `kind`.
+#[inline(always)]
+pub(crate) fn storage_of(kind: &ObjectKind) -> Storage {
+    match kind {
+        ObjectKind::Proxy(_) => Storage::Proxy,
+        ObjectKind::String(_) | ObjectKind::Arguments(_) | ObjectKind::ModuleNamespace(_) => Storage::Exotic,
+        ObjectKind::TypedArray(_) => Storage::Typed,
+        _ => Storage::Plain,
+    }
+}
+
 impl Vm {
     fn storage(&self, o: Obj) -> Storage {
-        match self.heap.object(o).kind {
-            ObjectKind::Proxy(_) => Storage::Proxy,
-            ObjectKind::String(_) | ObjectKind::Arguments(_) | ObjectKind::ModuleNamespace(_) => Storage::Exotic,
-            ObjectKind::TypedArray(_) => Storage::Typed,
-            _ => Storage::Plain,
-        }
+        storage_of(&self.heap.object(o).kind)
     }
 
     /// O.[[GetPrototypeOf]]().
@@ -200,10 +206,7 @@ impl Vm {
     fn dense_element(&self, o: Obj, key: PropertyKey) -> Option<Value> {
         let PropertyKey::Index(i) = key else { return None };
         let obj = self.heap.object(o);
-        match obj.kind {
-            ObjectKind::Proxy(_) | ObjectKind::String(_) | ObjectKind::Arguments(_) => None,
-            _ => obj.elements.dense_get(i),
-        }
+        (storage_of(&obj.kind) == Storage::Plain).then(|| obj.elements.dense_get(i)).flatten()
     }
 
     /// The value a found property yields to [[Get]]: its value, or its
@@ -218,7 +221,8 @@ impl Vm {
 
     /// O.[[Set]](P, V, Receiver): OrdinarySet (§10.1.9.2) along the chain.
     pub fn set(&mut self, o: Obj, key: PropertyKey, value: Value, receiver: Value) -> JsResult<bool> {
-        if receiver == Value::Object(o) && (self.set_own_fast(o, key, value) || self.add_element_fast(o, key, value)) {
+        let added = |vm: &mut Vm| matches!(key, PropertyKey::Index(i) if vm.add_element_fast(o, i, value));
+        if receiver == Value::Object(o) && (self.set_own_fast(o, key, value) || added(self)) {
             return Ok(true);
         }
         if let ObjectKind::ModuleNamespace(_) = self.heap.object(o).kind {
@@ -300,27 +304,32 @@ impl Vm {
         }
     }
 
-    /// Adds a new element `key` to a plain extensible object with dense
-    /// elements when nothing on the prototype chain has that index (the
-    /// common `a[a.length] = v`); false: take the full path.
-    fn add_element_fast(&mut self, o: Obj, key: PropertyKey, value: Value) -> bool {
-        let PropertyKey::Index(i) = key else { return false };
+    /// Adds a new element `i` to a plain extensible object with dense
+    /// elements when nothing on the prototype chain has that index or
+    /// exotic elements (the common `a[a.length] = v`: OrdinarySet reaches
+    /// the end of the chain and creates the data property); false: take
+    /// the full path.
+    pub(crate) fn add_element_fast(&mut self, o: Obj, i: u32, value: Value) -> bool {
         let obj = self.heap.object(o);
-        if !obj.extensible || obj.elements.dense_values().is_none() || self.storage(o) != Storage::Plain {
+        if !obj.extensible || obj.elements.dense_values().is_none() || storage_of(&obj.kind) != Storage::Plain {
             return false;
         }
+        let is_array = obj.is_array();
         let mut proto = obj.proto;
         while let Some(p) = proto {
             let po = self.heap.object(p);
-            if self.storage(p) != Storage::Plain || po.elements.get(i).is_some() {
+            if storage_of(&po.kind) != Storage::Plain || po.elements.get(i).is_some() {
                 return false;
             }
             proto = po.proto;
         }
-        let is_array = self.heap.object(o).is_array();
         self.heap.note_growth(std::mem::size_of::<Value>());
-        let obj = self.heap.object_mut(o);
-        obj.elements.define(i, Property::data(value, Attributes::ALL), is_array);
+        let elements = &mut self.heap.object_mut(o).elements;
+        // The next element (the common append) is a push.
+        if elements.dense_values().map(<[Value]>::len) == Some(i as usize) {
+            return elements.push(value);
+        }
+        elements.define(i, Property::data(value, Attributes::ALL), is_array);
         true
     }
 
