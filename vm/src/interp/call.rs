@@ -13,13 +13,21 @@ impl Vm {
     /// Calls (or, with `new_target`, constructs) the closure `f` from Rust
     /// and runs it to completion.
     pub(crate) fn call_closure(&mut self, f: Obj, this: Value, args: &[Value], new_target: Option<Obj>) -> JsResult<Value> {
+        self.run_from_native(f, |vm| vm.push_frame(f, this, args, new_target, None))
+    }
+
+    /// Runs, from Rust, the frame that `push` pushes for closure `f`: the
+    /// native depth bounded, room on the Rust stack ensured, the caller's
+    /// machine registers saved and restored.
+    #[inline(always)]
+    pub(crate) fn run_from_native(&mut self, f: Obj, push: impl FnOnce(&mut Self) -> JsResult<()>) -> JsResult<Value> {
         if self.interp.enter_native(f).is_err() {
             return self.range_error("Maximum call stack size exceeded");
         }
         let result = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
             self.interp.save_top();
             let entry = self.interp.frames.len();
-            self.push_frame(f, this, args, new_target, None)?;
+            push(self)?;
             self.run_frames(entry)
         });
         self.interp.leave_native();
@@ -128,9 +136,7 @@ impl Vm {
     }
 
     fn push_frame_with(&mut self, f: Obj, this: Value, args: Args<'_>, new_target: Option<Obj>, return_to: Option<u16>) -> JsResult<()> {
-        if self.interp.frames.len() >= self.interp.limits.max_frames {
-            return self.range_error("Maximum call stack size exceeded");
-        }
+        self.check_frame_room()?;
         let ObjectKind::Closure(c) = &self.heap.object(f).kind else {
             return self.type_error("not a function");
         };
@@ -140,6 +146,33 @@ impl Vm {
         }
         let (proto, env) = (c.proto.clone(), c.env);
         let this = self.bind_this(&proto, f, this, new_target)?;
+        self.push_activation(f, proto, env, this, args, new_target, return_to)
+    }
+
+    /// RangeError when one more frame would pass the frame limit.
+    #[inline(always)]
+    pub(crate) fn check_frame_room(&mut self) -> JsResult<()> {
+        if self.interp.frames.len() >= self.interp.limits.max_frames {
+            return self.range_error("Maximum call stack size exceeded");
+        }
+        Ok(())
+    }
+
+    /// Pushes the frame of closure `f` (code `proto` over environment
+    /// `env`, of the current realm) with its `this` already bound, and
+    /// makes it the top frame.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    pub(crate) fn push_activation(
+        &mut self,
+        f: Obj,
+        proto: Rc<FunctionProto>,
+        env: Option<Obj>,
+        this: Value,
+        args: Args<'_>,
+        new_target: Option<Obj>,
+        return_to: Option<u16>,
+    ) -> JsResult<()> {
         let Some(base) = self.interp.stack.push_registers(proto.code.register_count() as usize) else {
             return self.range_error("Maximum call stack size exceeded");
         };
@@ -226,16 +259,30 @@ impl Vm {
     /// it then waits for those stores (a store-forwarding stall per call).
     #[inline(always)]
     fn bind_this(&mut self, proto: &FunctionProto, f: Obj, this: Value, new_target: Option<Obj>) -> JsResult<Value> {
-        match (proto.kind, new_target) {
-            (FunctionKind::Arrow, None) => Ok(Value::Undefined),
-            (FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor, _) | (_, Some(_)) => {
-                self.bind_this_general(proto, f, this, new_target)
-            }
-            (_, None) => match this {
-                _ if proto.flags.strict => Ok(this),
-                Value::Undefined | Value::Null => Ok(Value::Object(self.realm.global)),
-                Value::Object(_) => Ok(this),
-                _ => self.bind_this_general(proto, f, this, new_target),
+        match new_target {
+            None => match self.plain_this(proto, this) {
+                Some(this) => Ok(this),
+                None => self.bind_this_general(proto, f, this, new_target),
+            },
+            Some(_) => self.bind_this_general(proto, f, this, new_target),
+        }
+    }
+
+    /// OrdinaryCallBindThis for a call (not a construct) where it makes no
+    /// object and throws nothing: an arrow's (none), a strict function's
+    /// (`this` itself), a sloppy function's of an object, undefined or null.
+    /// `None` for the rest (a class constructor, which throws; a sloppy
+    /// function's primitive `this`, boxed anew by each call).
+    #[inline(always)]
+    pub(crate) fn plain_this(&self, proto: &FunctionProto, this: Value) -> Option<Value> {
+        match proto.kind {
+            FunctionKind::Arrow => Some(Value::Undefined),
+            FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor => None,
+            _ => match this {
+                _ if proto.flags.strict => Some(this),
+                Value::Undefined | Value::Null => Some(Value::Object(self.realm.global)),
+                Value::Object(_) => Some(this),
+                _ => None,
             },
         }
     }
@@ -274,8 +321,10 @@ impl Vm {
         let Some(frame) = self.interp.frames.last() else { return Ok(value) };
         let (base, generator, construct, this, caller_realm) = (frame.base, frame.generator, frame.construct, frame.this, frame.caller_realm);
         let derived = frame.proto.kind == FunctionKind::DerivedConstructor;
-        let depth = self.interp.frames.len() - 1;
-        self.interp.frames.truncate(depth);
+        // Popped as one frame (its drop inlined: the proto's count and the
+        // kept arguments), not truncated as a slice (a call of the slice's
+        // generic drop loop on every return).
+        drop(self.interp.frames.pop());
         self.interp.stack.truncate(base);
         self.interp.load_top();
         self.enter_realm(caller_realm);
@@ -328,7 +377,7 @@ impl Vm {
 
 /// Where a new frame's arguments come from.
 #[derive(Clone, Copy)]
-enum Args<'s> {
+pub(crate) enum Args<'s> {
     /// A slice held by the caller (calls from Rust).
     Slice(&'s [Value]),
     /// Registers of the calling frame (calls from the dispatch loop).

@@ -723,7 +723,12 @@ impl Vm {
                     set_r!(dst, v);
                 }
                 Instr::Return { src } => {
-                    let v = r!(src);
+                    // Read whole, as it was written: it is kept in memory
+                    // across the frame's drop, and a value spilled there in
+                    // pieces would be read back whole (a store-forwarding
+                    // stall on every return).
+                    #[allow(unsafe_code)]
+                    let v = unsafe { *reg_ptr!(src) };
                     let return_to = self.interp.frames.last().and_then(|f| f.return_to);
                     let result = self.pop_frame(v)?;
                     if self.interp.frames.len() <= entry || return_to.is_none() {

@@ -13,6 +13,7 @@
 //! every live value is in a register, a frame, or a root.
 
 mod call;
+mod callback;
 mod env;
 mod function;
 mod generator;
@@ -27,6 +28,7 @@ mod stack;
 
 pub(crate) use globals::GlobalLexicals;
 pub use function::HostHooks;
+pub use callback::Callback;
 pub(crate) use generator::Resume;
 pub(crate) use property::number_index;
 pub use async_generator::{REQUEST_NEXT, REQUEST_RETURN, REQUEST_THROW};

@@ -19,10 +19,10 @@ fn each_present(
     let (o, len) = this_array_like(vm, this)?;
     // 3. If IsCallable(callbackfn) is false, throw a TypeError exception.
     let f = require_callable(vm, arg(args, 0), "callback")?;
-    let this_arg = arg(args, 1);
+    let callback = vm.callback(f, arg(args, 1));
     // 4-5. For each present index k: call, and let the caller decide.
     visit_present(vm, o, 0..len, |vm, k, k_value| {
-        let result = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
+        let result = vm.call_callback(&callback, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
         Ok(visit(vm, k, k_value, result))
     })
 }
@@ -51,13 +51,13 @@ pub(super) fn map(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) ->
     let (o, len) = this_array_like(vm, this)?;
     // 3. If IsCallable(callbackfn) is false, throw a TypeError exception.
     let f = require_callable(vm, arg(args, 0), "callback")?;
-    let this_arg = arg(args, 1);
+    let callback = vm.callback(f, arg(args, 1));
     // 4. Let A be ? ArraySpeciesCreate(O, len).
     let mut a = Target::species(vm, o, len)?;
     // 5-6. A[k] = callbackfn(kValue, k, O) for each present k.
     visit_present(vm, o, 0..len, |vm, k, k_value| {
         // Read by fields: the result was just stored in pieces.
-        let mapped = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?.fieldwise();
+        let mapped = vm.call_callback(&callback, &[k_value, Value::Number(k as f64), Value::Object(o)])?.fieldwise();
         a.put(vm, k, mapped).map(|()| None::<()>)
     })?;
     a.finish(vm, None)
@@ -69,13 +69,13 @@ pub(super) fn filter(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>)
     let (o, len) = this_array_like(vm, this)?;
     // 3. If IsCallable(callbackfn) is false, throw a TypeError exception.
     let f = require_callable(vm, arg(args, 0), "callback")?;
-    let this_arg = arg(args, 1);
+    let callback = vm.callback(f, arg(args, 1));
     // 4. Let A be ? ArraySpeciesCreate(O, 0).
     let mut a = Target::species(vm, o, 0)?;
     // 5-7. Keep the elements for which callbackfn returns a truthy value.
     let mut to: u64 = 0;
     visit_present(vm, o, 0..len, |vm, k, k_value| {
-        let selected = vm.call(f, this_arg, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
+        let selected = vm.call_callback(&callback, &[k_value, Value::Number(k as f64), Value::Object(o)])?;
         if vm.to_boolean(selected) {
             a.put(vm, to, k_value)?;
             to += 1;
@@ -113,8 +113,9 @@ fn reduce_impl(vm: &mut Vm, this: Value, args: &[Value], ascending: bool) -> JsR
         }
     };
     // 9. accumulator = callbackfn(accumulator, kValue, k, O) for each present k.
+    let callback = vm.callback(f, Value::Undefined);
     visit_present(vm, o, (i..len).map(index), |vm, k, k_value| {
-        acc = vm.call(f, Value::Undefined, &[acc, k_value, Value::Number(k as f64), Value::Object(o)])?.fieldwise();
+        acc = vm.call_callback(&callback, &[acc, k_value, Value::Number(k as f64), Value::Object(o)])?.fieldwise();
         Ok(None::<()>)
     })?;
     Ok(acc)

@@ -20,6 +20,7 @@ use super::support::{
     arg, create_index, get_index, get_iterator_from_method, getter, install_constructor, iterator_close_throw,
     iterator_step_value, set_length,
 };
+use spindle_vm::interp::Callback;
 use spindle_vm::object::{Attributes, ObjectKind};
 use spindle_vm::value::{Obj, PropertyKey, Value};
 use spindle_vm::{JsResult, Vm};
@@ -190,7 +191,7 @@ fn from(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<
     let mapping = if mapfn == Value::Undefined {
         None
     } else if vm.is_callable(mapfn) {
-        Some((mapfn, this_arg))
+        Some(vm.callback(mapfn, this_arg))
     } else {
         return vm.type_error("Array.from: when provided, the second argument must be a function");
     };
@@ -208,8 +209,8 @@ fn from(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<
     // 10-11. Repeat, while k < len.
     for k in 0..len {
         let k_value = get_index(vm, array_like, k)?;
-        let mapped = match mapping {
-            Some((f, t)) => vm.call(f, t, &[k_value, Value::Number(k as f64)])?,
+        let mapped = match &mapping {
+            Some(m) => vm.call_callback(m, &[k_value, Value::Number(k as f64)])?,
             None => k_value,
         };
         create_index(vm, a, k, mapped)?;
@@ -220,7 +221,7 @@ fn from(vm: &mut Vm, this: Value, args: &[Value], _nt: Option<Obj>) -> JsResult<
 }
 
 /// Array.from step 5 (the items have an @@iterator method).
-fn from_iterable(vm: &mut Vm, c: Value, items: Value, method: Value, mapping: Option<(Value, Value)>) -> JsResult<Value> {
+fn from_iterable(vm: &mut Vm, c: Value, items: Value, method: Value, mapping: Option<Callback>) -> JsResult<Value> {
     // a-b. A = Construct(C) or ArrayCreate(0).
     let a = construct_or_create(vm, c, None)?;
     if let (Value::Object(array), true) = (items, iterator::is_plain_array_iteration(vm, items, method)) {
@@ -242,8 +243,8 @@ fn from_iterable(vm: &mut Vm, c: Value, items: Value, method: Value, mapping: Op
             return Ok(Value::Object(a));
         };
         // v-vi. mappedValue = Call(mapfn, thisArg, « next, 𝔽(k) »), closing on abrupt.
-        let mapped = match mapping {
-            Some((f, t)) => match vm.call(f, t, &[next, Value::Number(k as f64)]) {
+        let mapped = match &mapping {
+            Some(m) => match vm.call_callback(m, &[next, Value::Number(k as f64)]) {
                 Ok(v) => v,
                 Err(e) => return iterator_close_throw(vm, rec, e),
             },
@@ -260,7 +261,7 @@ fn from_iterable(vm: &mut Vm, c: Value, items: Value, method: Value, mapping: Op
 /// Array.from step 5 for an Array iterated by the built-in array
 /// iterator: the same reads (`length`, then the element, at each step)
 /// without the iterator and result objects.
-fn from_array_by_index(vm: &mut Vm, a: Obj, array: Obj, mapping: Option<(Value, Value)>) -> JsResult<Value> {
+fn from_array_by_index(vm: &mut Vm, a: Obj, array: Obj, mapping: Option<Callback>) -> JsResult<Value> {
     let mut k: u64 = 0;
     loop {
         // %ArrayIteratorPrototype%.next: done once index ≥ LengthOfArrayLike(array).
@@ -269,8 +270,8 @@ fn from_array_by_index(vm: &mut Vm, a: Obj, array: Obj, mapping: Option<(Value, 
             return Ok(Value::Object(a));
         }
         let next = get_index(vm, array, k)?;
-        let mapped = match mapping {
-            Some((f, t)) => vm.call(f, t, &[next, Value::Number(k as f64)]),
+        let mapped = match &mapping {
+            Some(m) => vm.call_callback(m, &[next, Value::Number(k as f64)]),
             None => Ok(next),
         };
         // An abrupt completion closes the iterator (made now: nobody saw it before).

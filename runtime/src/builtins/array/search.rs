@@ -119,12 +119,12 @@ fn find_via_predicate(vm: &mut Vm, this: Value, args: &[Value], ascending: bool)
 pub(crate) fn find_via_predicate_in(vm: &mut Vm, o: Obj, len: u64, args: &[Value], ascending: bool) -> JsResult<Option<(u64, Value)>> {
     // 3 (of the caller's algorithm). If IsCallable(predicate) is false, throw a TypeError.
     let predicate = require_callable(vm, arg(args, 0), "predicate")?;
-    let this_arg = arg(args, 1);
+    let callback = vm.callback(predicate, arg(args, 1));
     // 4-5. Visit every index in the direction, holes included.
     for i in 0..len {
         let k = if ascending { i } else { len - 1 - i };
         let value = get_index(vm, o, k)?;
-        let result = vm.call(predicate, this_arg, &[value, Value::Number(k as f64), Value::Object(o)])?;
+        let result = vm.call_callback(&callback, &[value, Value::Number(k as f64), Value::Object(o)])?;
         if vm.to_boolean(result) {
             return Ok(Some((k, value)));
         }

@@ -116,8 +116,9 @@ fn sort_values(vm: &mut Vm, values: &mut [Value], comparator: Comparator) -> JsR
     match comparator {
         Comparator::User(f) => {
             // CompareArrayElements 4: ToNumber(Call(comparefn, undefined, « x, y »)), NaN → +0.
+            let comparefn = vm.callback(f, Value::Undefined);
             let mut cmp = |x: Value, y: Value| -> JsResult<Ordering> {
-                let v = vm.call(f, Value::Undefined, &[x, y])?;
+                let v = vm.call_callback(&comparefn, &[x, y])?;
                 let n = vm.to_number(v)?;
                 Ok(n.partial_cmp(&0.0).unwrap_or(Ordering::Equal))
             };
