@@ -378,30 +378,36 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    /// `arr :=` an array of the iterator's remaining values; `done` is then true.
+    /// `arr :=` an array of the iterator's remaining values; `done` is then
+    /// true (from the first step on: a step that throws leaves the
+    /// iterator done, so it is not closed).
     fn collect_rest(&mut self, iter: Reg, done: Reg, arr: Reg) {
         let mark = self.f.b.mark();
         self.emit(Instr::NewArray { dst: arr, capacity: 0 });
         let v = self.f.b.alloc();
         let skip = self.f.b.emit_jump(Instr::JumpIfTrue { cond: done, target: 0 });
+        self.emit(Instr::LoadTrue { dst: done });
         let top = self.f.b.pc();
         let exit = self.f.b.emit_jump(Instr::IteratorStep { dst: v, iter, target: 0 });
         self.emit(Instr::ArrayPush { arr, src: v });
         self.emit(Instr::Jump { target: top });
         self.f.b.patch_here(exit);
         self.f.b.patch_here(skip);
-        self.emit(Instr::LoadTrue { dst: done });
         self.f.b.release(mark);
     }
 
-    /// `v := next value`, or `undefined` once the iterator is done.
+    /// `v := next value`, or `undefined` once the iterator is done. `done`
+    /// is true while the step runs: IteratorStepValue sets [[Done]] when
+    /// `next`, or the result's `done` or `value`, throws (§7.4.10), and an
+    /// iterator that is done is not closed.
     fn step_or_undefined(&mut self, iter: Reg, done: Reg, v: Reg) {
         self.emit(Instr::LoadUndefined { dst: v });
         let skip = self.f.b.emit_jump(Instr::JumpIfTrue { cond: done, target: 0 });
+        self.emit(Instr::LoadTrue { dst: done });
         let exhausted = self.f.b.emit_jump(Instr::IteratorStep { dst: v, iter, target: 0 });
+        self.emit(Instr::LoadFalse { dst: done });
         let over = self.f.b.emit_jump(Instr::Jump { target: 0 });
         self.f.b.patch_here(exhausted);
-        self.emit(Instr::LoadTrue { dst: done });
         self.emit(Instr::LoadUndefined { dst: v });
         self.f.b.patch_here(skip);
         self.f.b.patch_here(over);
