@@ -2,7 +2,10 @@
 //! before the right-hand side of its assignment runs; a computed member
 //! key is converted after the base is checked, once; `delete` of an
 //! identifier reaches `with` objects; class constructors are callable
-//! objects (`typeof` is "function") whose [[Call]] throws.
+//! objects (`typeof` is "function") whose [[Call]] throws; a super
+//! reference (§13.3.7.1) reads `this` first, then its key, then the super
+//! base, then converts the key once, and arrows see the `super`, `this`
+//! and `new.target` of the code around them.
 
 use spindle_runtime::{RunError, Runtime};
 
@@ -73,4 +76,31 @@ fn sloppy_eval_var_may_not_hoist_over_a_lexical_binding() {
     assert_eq!(run(&caught("(function (p = eval('var arguments')) {})();")), "SyntaxError");
     assert_eq!(run(&caught("(function () { let x; eval('\"use strict\"; var x;'); })();")), "none");
     assert_eq!(run(&caught("(function () { try { throw 1; } catch (e) { eval('var e;'); } })();")), "none");
+}
+
+#[test]
+fn super_references_evaluate_in_order() {
+    let key = "var log = []; var key = { toString() { log.push('key'); Object.setPrototypeOf(obj, other); return 'p'; } };\n\
+               var other = { p: -10, set p(v) { log.push('other'); } };";
+    // The base is taken before the key converts, and the key converts once.
+    let compound = format!("{key} var obj = {{ __proto__: {{ p: 1 }}, m() {{ return super[key] += 1; }} }}; [obj.m(), log.join()].join()");
+    assert_eq!(run(&compound), "2,key");
+    let put = format!("{key} var seen; var obj = {{ __proto__: {{ set p(v) {{ seen = v; }} }}, m() {{ super[key] = 7; }} }}; obj.m(); [seen, log.join()].join()");
+    assert_eq!(run(&put), "7,key");
+    // A null base throws before the key converts.
+    let null_base = format!("{key} var obj = {{ m() {{ super[key]; }} }}; Object.setPrototypeOf(obj, null); try {{ obj.m(); }} catch (e) {{ log.push(e.constructor.name); }} log.join()");
+    assert_eq!(run(&null_base), "TypeError");
+    // `this` before super() is a ReferenceError, before the key is evaluated.
+    assert_eq!(run("class B {} class D extends B { constructor() { try { super[(() => { throw 1; })()]; } catch (e) { this_error = e; } super(); } } var this_error; new D(); this_error.constructor.name"), "ReferenceError");
+}
+
+#[test]
+fn arrows_see_the_enclosing_super_this_and_new_target() {
+    assert_eq!(run("class A { get g() { return this.t; } } class B extends A { constructor() { super(); this.t = 'b'; } m() { return (() => (() => super.g)())(); } } new B().m()"), "b");
+    assert_eq!(run("class A {} A.prototype.x = 'a'; class B extends A {} class C extends B { m() { return [1].map(() => super.x)[0]; } } C.prototype.m()"), "a");
+    assert_eq!(run("var o = { __proto__: { v: 2 }, m() { var f = () => { super.v = 5; return this.v; }; return f(); } }; o.m()"), "5");
+    assert_eq!(run("class F { x = () => super.constructor === Object; } new F().x()"), "true");
+    assert_eq!(run("function F() { return (() => (() => new.target)())(); } [F() === undefined, new F() === F].join()"), "true,true");
+    assert_eq!(run("class A { constructor() { this.nt = (() => new.target)(); } } class B extends A {} new B().nt === B"), "true");
+    assert!(run("class A { m() { function f() { return eval('super.x'); } return f(); } } new A().m()").contains("SyntaxError"), "super stays a syntax error in a nested plain function");
 }

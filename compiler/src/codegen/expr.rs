@@ -104,8 +104,8 @@ impl<'a> Compiler<'a, '_> {
             }
             Expr::SuperMember(m) => {
                 let mark = self.f.b.mark();
-                let key = self.super_key(m.property)?;
-                self.emit(Instr::GetSuper { dst, key });
+                let (this, key) = self.super_reference(m.property)?;
+                self.emit(Instr::GetSuper { dst, this, key });
                 self.f.b.release(mark);
                 Ok(())
             }
@@ -363,23 +363,25 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    /// The key of `super.x` / `super[x]` in a register.
-    pub(crate) fn super_key(&mut self, prop: MemberProp<'a>) -> CResult<Reg> {
+    /// The reference `super.x` / `super[x]` (§13.3.7.1): `this` first (a
+    /// ReferenceError before `super()` in a derived constructor), then the
+    /// key, unconverted, then GetSuperBase into the register above `this`
+    /// (GetSuper and SetSuper convert the key after checking the base).
+    /// Returns the `this` and key registers.
+    pub(crate) fn super_reference(&mut self, prop: MemberProp<'a>) -> CResult<(Reg, Reg)> {
+        let this = self.f.b.alloc_many(2);
+        self.load_this(this)?;
+        let key = self.f.b.alloc();
         match prop {
             MemberProp::Name(n) => {
-                let r = self.f.b.alloc();
                 let a = self.atom(n.name);
-                self.emit(Instr::LoadString { dst: r, a });
-                Ok(r)
+                self.emit(Instr::LoadString { dst: key, a });
             }
-            MemberProp::Computed(k) => {
-                let r = self.f.b.alloc();
-                self.expr(&k, r)?;
-                self.emit(Instr::ToPropertyKey { dst: r, src: r });
-                Ok(r)
-            }
-            MemberProp::Private(n) => self.unsupported("super.#private", n.span),
+            MemberProp::Computed(k) => self.expr(&k, key)?,
+            MemberProp::Private(n) => return self.unsupported("super.#private", n.span),
         }
+        self.emit(Instr::SuperBase { dst: Reg(this.0 + 1) });
+        Ok((this, key))
     }
 
     fn unary(&mut self, u: &Unary<'a>, dst: Reg) -> CResult<()> {
@@ -760,12 +762,8 @@ impl<'a> Compiler<'a, '_> {
                 Ok((f, this))
             }
             Expr::SuperMember(m) => {
-                let this = self.f.b.alloc();
-                self.load_this(this)?;
-                let mark = self.f.b.mark();
-                let key = self.super_key(m.property)?;
-                self.emit(Instr::GetSuper { dst: f, key });
-                self.f.b.release(mark);
+                let (this, key) = self.super_reference(m.property)?;
+                self.emit(Instr::GetSuper { dst: f, this, key });
                 Ok((f, this))
             }
             Expr::Ident(id) if self.dynamic_depth(*id).is_some() => {
@@ -829,17 +827,34 @@ impl<'a> Compiler<'a, '_> {
 
     /// Inside an arrow: the env slot holding the enclosing function's `this`.
     pub(crate) fn captured_this_slot(&mut self) -> Option<(u16, u16)> {
+        self.captured_slot(|layout| layout.this_slot)
+    }
+
+    /// Inside an arrow: the env slot holding the enclosing function's
+    /// `new.target`.
+    fn captured_new_target_slot(&mut self) -> Option<(u16, u16)> {
+        self.captured_slot(|layout| layout.new_target_slot)
+    }
+
+    /// Inside an arrow: (depth, slot) of the enclosing function's slot that
+    /// `slot_of` picks from its layout.
+    fn captured_slot(&mut self, slot_of: fn(&super::scopes::EnvLayout) -> Option<u16>) -> Option<(u16, u16)> {
         if self.scopes.scope(self.f.function_scope).kind != crate::scope::ScopeKind::Arrow {
             return None;
         }
         let target = self.scopes.this_scope(self.f.scope);
-        let slot = self.layout(target).this_slot?;
+        let slot = slot_of(&self.layout(target))?;
         let depth = self.env_depth(target);
         Some((depth, slot))
     }
 
-    fn load_new_target(&mut self, dst: Reg) -> CResult<()> {
-        if let Some(r) = self.f.new_target_reg {
+    /// `new.target` into `dst` (inside an arrow: the enclosing function's,
+    /// from its environment).
+    pub(crate) fn load_new_target(&mut self, dst: Reg) -> CResult<()> {
+        if let Some((depth, slot)) = self.captured_new_target_slot() {
+            let a = self.atom("new.target");
+            self.emit(Instr::GetEnv { dst, depth, slot, a });
+        } else if let Some(r) = self.f.new_target_reg {
             self.emit(Instr::Move { dst, src: r });
         } else {
             self.emit(Instr::LoadNewTarget { dst });

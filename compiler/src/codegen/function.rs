@@ -136,8 +136,16 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    /// A function whose `this` arrows capture keeps it in its environment.
+    /// A function whose `this` or `new.target` arrows capture keeps it in
+    /// its environment (a derived constructor's `this` once `super()`
+    /// returns).
     fn save_captured_this(&mut self, scope: ScopeId, kind: FunctionKind) -> CResult<()> {
+        if let Some(slot) = self.layout(scope).new_target_slot {
+            let r = self.f.b.alloc();
+            self.load_new_target(r)?;
+            self.emit(Instr::SetEnv { depth: 0, slot, src: r });
+            self.f.b.release(self.f.b.mark() - 1);
+        }
         let Some(slot) = self.layout(scope).this_slot else { return Ok(()) };
         if kind == FunctionKind::DerivedConstructor {
             return Ok(());

@@ -147,8 +147,8 @@ impl<'a> Compiler<'a, '_> {
                 Ok((Some(obj), key))
             }
             Expr::SuperMember(m) => {
-                let key = self.super_key(m.property)?;
-                Ok((None, Some(key)))
+                let (this, key) = self.super_reference(m.property)?;
+                Ok((Some(this), Some(key)))
             }
             _ => self.unsupported("this assignment target", e.span()),
         }
@@ -185,8 +185,8 @@ impl<'a> Compiler<'a, '_> {
                 }
                 Ok(())
             }
-            (Expr::SuperMember(_), _, Some(k)) => {
-                self.emit(Instr::GetSuper { dst, key: k });
+            (Expr::SuperMember(_), Some(this), Some(key)) => {
+                self.emit(Instr::GetSuper { dst, this, key });
                 Ok(())
             }
             _ => self.unsupported("this assignment target", e.span()),
@@ -225,9 +225,9 @@ impl<'a> Compiler<'a, '_> {
                 }
                 Ok(())
             }
-            (Expr::SuperMember(_), _) => {
-                if let Some(k) = key {
-                    self.emit(Instr::SetSuper { key: k, src });
+            (Expr::SuperMember(_), Some(this)) => {
+                if let Some(key) = key {
+                    self.emit(Instr::SetSuper { this, key, src });
                 }
                 Ok(())
             }

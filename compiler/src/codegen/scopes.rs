@@ -16,6 +16,8 @@ pub(crate) struct EnvLayout {
     pub(crate) slots: Vec<Option<u16>>,
     /// Function scopes whose `this` arrows capture: its slot.
     pub(crate) this_slot: Option<u16>,
+    /// Function scopes whose `new.target` arrows refer to: its slot.
+    pub(crate) new_target_slot: Option<u16>,
 }
 
 /// Where a binding is.
@@ -65,11 +67,15 @@ impl<'a> Compiler<'a, '_> {
             next += 1;
             next - 1
         });
+        let new_target_slot = (s.arrow_new_target && s.kind.is_function_boundary() && s.kind != ScopeKind::Arrow).then(|| {
+            next += 1;
+            next - 1
+        });
         // A function with a sloppy direct eval always has an environment,
         // for the eval-vars object the eval may give it.
         let eval_vars = s.has_direct_eval && !s.strict && s.kind.is_function_boundary();
         let size = if eval_vars { next.max(1) } else { next };
-        EnvLayout { size, slots, this_slot }
+        EnvLayout { size, slots, this_slot, new_target_slot }
     }
 
     /// The scope has an environment at run time.

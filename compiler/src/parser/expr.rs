@@ -803,6 +803,7 @@ impl<'a> Parser<'a> {
             if !self.ctx.new_target {
                 return self.error("new.target expression is not allowed here", self.span_from(start));
             }
+            self.scopes.note_new_target_use(self.scope);
             return Ok(Expr::NewTarget(Span::new(span.start, self.prev_end)));
         }
         if self.at(T::Import) && self.peek()?.kind != T::Dot {

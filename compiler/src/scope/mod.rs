@@ -164,6 +164,9 @@ pub struct Scope<'a> {
     /// `this`, `new.target`, `super` or `arguments`, so they must be kept
     /// in its environment.
     pub arrow_captures: bool,
+    /// Function scopes: an arrow function inside refers to this function's
+    /// `new.target`, kept in its environment.
+    pub arrow_new_target: bool,
 }
 
 /// One identifier occurrence.
@@ -209,6 +212,7 @@ impl<'a> ScopeTree<'a> {
             uses_this: false,
             uses_arguments: false,
             arrow_captures: false,
+            arrow_new_target: false,
             mapped_arguments: false,
         })
     }
@@ -338,6 +342,15 @@ impl<'a> ScopeTree<'a> {
             s.uses_this = true;
         }
         s.arrow_captures |= through_arrow;
+    }
+
+    /// Marks that the code in `scope` uses `new.target`: through an arrow,
+    /// the nearest non-arrow function keeps it in its environment.
+    pub fn note_new_target_use(&mut self, scope: ScopeId) {
+        let target = self.this_scope(scope);
+        if self.crosses_arrow(scope, target) {
+            self.scopes[target].arrow_new_target = true;
+        }
     }
 
     fn crosses_arrow(&self, mut scope: ScopeId, target: ScopeId) -> bool {

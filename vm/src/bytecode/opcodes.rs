@@ -366,10 +366,12 @@ define_instructions! {
     SetElem { obj: R, key: R, src: R };
     /// R[dst] := delete R[obj][R[key]]
     DeleteElem { dst: R, obj: R, key: R };
-    /// R[dst] := super[R[key]] (this as receiver)
-    GetSuper { dst: R, key: R };
-    /// super[R[key]] := R[src]
-    SetSuper { key: R, src: R };
+    /// R[dst] := GetSuperBase(): the [[Prototype]] of the running method's [[HomeObject]] (an arrow's is its method's)
+    SuperBase { dst: R };
+    /// R[key] := ToPropertyKey(R[key]); R[dst] := base.[[Get]](R[key], R[this]), base R[this + 1] (TypeError when null, before the key converts)
+    GetSuper { dst: R, this: R, key: R };
+    /// R[key] := ToPropertyKey(R[key]); base.[[Set]](R[key], R[src], R[this]), base R[this + 1] (as GetSuper; TypeError in strict code when it fails)
+    SetSuper { this: R, key: R, src: R };
     /// CreateDataPropertyOrThrow(R[obj], R[key], R[src])
     DefineField { obj: R, key: R, src: R };
     /// define R[obj].a := R[src] as an enumerable data property (object literal)

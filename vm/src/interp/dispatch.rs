@@ -47,12 +47,12 @@ impl Vm {
 
     /// A register computed from an operand (`args + i`, `iter + 1`, a saved
     /// register number): bounds-checked, since the verifier does not see it.
-    fn r_checked(&self, r: Reg) -> Value {
+    pub(super) fn r_checked(&self, r: Reg) -> Value {
         self.interp.stack.get(self.interp.base + r.0 as usize).copied().unwrap_or(Value::Undefined)
     }
 
     /// Writes a computed register (bounds-checked, see [`Vm::r_checked`]).
-    fn set_r_checked(&mut self, r: Reg, v: Value) {
+    pub(super) fn set_r_checked(&mut self, r: Reg, v: Value) {
         if let Some(slot) = self.interp.stack.get_mut(self.interp.base + r.0 as usize) {
             v.store_whole(slot);
         }
@@ -546,11 +546,21 @@ impl Vm {
                     let v = self.delete_elem(r!(obj), r!(key), proto.flags.strict)?;
                     set_r!(dst, Value::Bool(v));
                 }
-                Instr::GetSuper { dst, key } => {
-                    let v = self.get_super(r!(key))?;
+                Instr::SuperBase { dst } => {
+                    let v = self.super_base()?;
                     set_r!(dst, v);
                 }
-                Instr::SetSuper { key, src } => self.set_super(r!(key), r!(src), proto.flags.strict)?,
+                Instr::GetSuper { dst, this, key } => {
+                    let (base, k) = self.super_reference(this, key)?;
+                    let v = self.get(base, k, r!(this))?;
+                    set_r!(dst, v);
+                }
+                Instr::SetSuper { this, key, src } => {
+                    let (base, k) = self.super_reference(this, key)?;
+                    if !self.set(base, k, r!(src), r!(this))? && proto.flags.strict {
+                        return self.type_error("Cannot assign to read only property");
+                    }
+                }
                 Instr::DefineField { obj, key, src } => {
                     if let Value::Object(o) = r!(obj) {
                         let key = self.to_property_key(r!(key))?;

@@ -43,6 +43,15 @@ impl Vm {
             _ => self.realm.intrinsics.function_prototype,
         };
         let f = self.make_closure(proto.clone(), self.interp.env, parent);
+        // An arrow's `super` is its enclosing method's (§15.3.4: arrows are
+        // not made methods; `super` resolves through the enclosing code).
+        // Every closure takes it: a method's is replaced when the method is
+        // defined, and other functions cannot refer to `super`.
+        if let Some(home) = self.home_object() {
+            if let ObjectKind::Closure(c) = &mut self.heap.object_mut(f).kind {
+                c.home_object = Some(home);
+            }
+        }
         Ok(Value::Object(f))
     }
 

@@ -5,6 +5,7 @@
 //! names.
 
 use crate::object::{storage_of, Attributes, ObjectKind, Property, PropertyDescriptor, Storage};
+use crate::bytecode::Reg;
 use crate::value::{Atom, Obj, PropertyKey, Value};
 use crate::vm::{JsResult, Vm};
 
@@ -150,9 +151,9 @@ impl Vm {
         Ok(ok)
     }
 
-    /// The [[HomeObject]] of the running method (through arrows: the
-    /// compiler stores it in the environment; here the frame's function).
-    fn home_object(&self) -> Option<Obj> {
+    /// The [[HomeObject]] of the running method (an arrow has its
+    /// enclosing method's, copied when the arrow is made).
+    pub(super) fn home_object(&self) -> Option<Obj> {
         let f = self.interp.frames.last()?.function?;
         match &self.heap.object(f).kind {
             ObjectKind::Closure(c) => c.home_object,
@@ -160,30 +161,30 @@ impl Vm {
         }
     }
 
-    /// `super[key]` with `this` as the receiver.
-    pub(crate) fn get_super(&mut self, key: Value) -> JsResult<Value> {
-        let this = self.interp.frames.last().map_or(Value::Undefined, |f| f.this);
-        let key = self.to_property_key(key)?;
+    /// GetSuperBase (§9.1.1.3.5): the home object's [[Prototype]], null
+    /// when it has none; undefined without a home object (code that
+    /// cannot contain `super` property references).
+    pub(crate) fn super_base(&mut self) -> JsResult<Value> {
         let Some(home) = self.home_object() else { return Ok(Value::Undefined) };
-        match self.get_prototype_of(home)? {
-            Some(p) => self.get(p, key, this),
-            None => self.type_error("Cannot read properties of null (super)"),
-        }
+        Ok(self.get_prototype_of(home)?.map_or(Value::Null, Value::Object))
     }
 
-    /// `super[key] = value`.
-    pub(crate) fn set_super(&mut self, key: Value, value: Value, strict: bool) -> JsResult<()> {
-        let this = self.interp.frames.last().map_or(Value::Undefined, |f| f.this);
-        let key = self.to_property_key(key)?;
-        let Some(home) = self.home_object() else { return Ok(()) };
-        let Some(p) = self.get_prototype_of(home)? else {
-            return self.type_error("Cannot set properties of null (super)");
+    /// The base and key of the super reference whose `this` is register
+    /// `this` (its base in the register above) and whose key is register
+    /// `key`: GetValue / PutValue steps 3.a-b, ToObject of the base (a
+    /// TypeError for null) and then ToPropertyKey of the key, written back
+    /// so that a compound assignment converts it once.
+    pub(crate) fn super_reference(&mut self, this: Reg, key: Reg) -> JsResult<(Obj, PropertyKey)> {
+        let Value::Object(base) = self.r_checked(Reg(this.0 + 1)) else {
+            return self.type_error("Cannot access properties of null (super)");
         };
-        let ok = self.set(p, key, value, this)?;
-        if !ok && strict {
-            return self.type_error("Cannot assign to read only property");
+        let raw = self.r_checked(key);
+        let k = self.to_property_key(raw)?;
+        if !matches!(raw, Value::String(_) | Value::Symbol(_)) {
+            let converted = self.heap.key_to_value(k);
+            self.set_r_checked(key, converted);
         }
-        Ok(())
+        Ok((base, k))
     }
 
     /// Defines a method (kind 0), getter (1) or setter (2) on `obj`, and
