@@ -5,7 +5,8 @@
 //! objects (`typeof` is "function") whose [[Call]] throws; a super
 //! reference (§13.3.7.1) reads `this` first, then its key, then the super
 //! base, then converts the key once, and arrows see the `super`, `this`
-//! and `new.target` of the code around them.
+//! and `new.target` of the code around them; the names a `for (let/const
+//! ... of/in ...)` head declares are in their TDZ while its right side runs.
 
 use spindle_runtime::{RunError, Runtime};
 
@@ -103,4 +104,11 @@ fn arrows_see_the_enclosing_super_this_and_new_target() {
     assert_eq!(run("function F() { return (() => (() => new.target)())(); } [F() === undefined, new F() === F].join()"), "true,true");
     assert_eq!(run("class A { constructor() { this.nt = (() => new.target)(); } } class B extends A {} new B().nt === B"), "true");
     assert!(run("class A { m() { function f() { return eval('super.x'); } return f(); } } new A().m()").contains("SyntaxError"), "super stays a syntax error in a nested plain function");
+}
+
+#[test]
+fn a_lexical_for_head_is_in_its_tdz_while_the_right_side_runs() {
+    assert_eq!(run("let x = 1; try { for (let x of [x]) {} } catch (e) { e.constructor.name }"), "ReferenceError");
+    assert_eq!(run("let x = 1; try { for (const x in { x }) {} } catch (e) { e.constructor.name }"), "ReferenceError");
+    assert_eq!(run("let x = 1; var r = []; for (let y of [x, x + 1]) r.push(y); r.join()"), "1,2");
 }

@@ -350,7 +350,14 @@ impl<'a> Compiler<'a, '_> {
         let lexical_head = matches!(f.left, ForHead::Var(v) if v.kind != VarKind::Var);
         if lexical_head {
             self.enter_scope(f.scope)?;
-            self.expr(&f.right, iter)?;
+            // Every use of the head's names here precedes their binding,
+            // whatever its position in the source (`for (let x of [x])`).
+            let names = self.scopes.scope(f.scope).bindings.len() as u32;
+            let before = self.f.initializing.len();
+            self.f.initializing.extend((0..names).map(|i| (f.scope, i)));
+            let right = self.expr(&f.right, iter);
+            self.f.initializing.truncate(before);
+            right?;
             self.leave_scope(f.scope);
         } else {
             if let ForHead::Var(v) = f.left {
