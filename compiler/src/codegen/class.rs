@@ -24,6 +24,11 @@ impl<'a> Compiler<'a, '_> {
         self.prepare_private_names(c);
         self.enter_scope(c.scope)?;
         self.create_private_names(c.scope)?;
+        // The inner name is in its TDZ until the class is made: the
+        // heritage and computed keys that use it throw a ReferenceError.
+        let self_name = c.id.and_then(|id| self.scopes.lookup_local(c.scope, id.name));
+        let before = self.f.initializing.len();
+        self.f.initializing.extend(self_name.map(|index| (c.scope, index)));
         let heritage = self.f.b.alloc();
         if let Some(h) = &c.super_class {
             self.expr(h, heritage)?;
@@ -42,10 +47,9 @@ impl<'a> Compiler<'a, '_> {
             self.class_member(m, ctor, proto, elements, &mut statics)?;
         }
         self.emit(Instr::SetClassFields { ctor, src: elements });
-        if let Some(id) = c.id {
-            if let Some(index) = self.scopes.lookup_local(c.scope, id.name) {
-                self.store_binding(c.scope, index, ctor);
-            }
+        self.f.initializing.truncate(before);
+        if let Some(index) = self_name {
+            self.store_binding(c.scope, index, ctor);
         }
         for s in statics {
             self.static_element(s, ctor)?;

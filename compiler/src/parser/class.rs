@@ -50,7 +50,9 @@ impl<'a> Parser<'a> {
         }
         let scope = self.enter_scope(ScopeKind::Class);
         if let Some((name, span)) = inner_name {
-            self.scopes.bind(scope, name, BindingKind::SelfName, span);
+            // Immutable (class code is strict: assigning throws) and in its
+            // TDZ until the class is defined.
+            self.scopes.bind(scope, name, BindingKind::Const, span);
         }
         let super_class = if self.eat(T::Extends)? {
             self.potential_arrow_at = None;
