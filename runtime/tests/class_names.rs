@@ -2,7 +2,10 @@
 //! its Private Name's description, `#name` (SetFunctionName, §10.2.9); and
 //! the class's own inner name binding: in its TDZ while the heritage and
 //! computed keys are evaluated, immutable, initialised before static
-//! elements run.
+//! elements run. Anonymous functions and classes defined under a
+//! computed, string or numeric key of an object literal are named from the
+//! key (NamedEvaluation), and a parenthesized assignment target names
+//! nothing.
 
 use spindle_runtime::{RunError, Runtime};
 
@@ -28,4 +31,15 @@ fn the_inner_class_name_is_in_its_tdz_until_the_class_is_made() {
     assert!(run("class F { [F] = 1 }").contains("ReferenceError"));
     assert_eq!(run("class G { static self = G; static { this.seen = G === this; } m() { return G; } } [G.self === G, G.seen, new G().m() === G].join()"), "true,true,true");
     assert!(run("class H { m() { H = 1; } } new H().m()").contains("TypeError"), "the inner name is immutable");
+}
+
+#[test]
+fn object_literal_keys_known_at_run_time_name_anonymous_functions() {
+    assert_eq!(run("var s = Symbol('d'), k = 'dyn'; var o = { [k]: () => 1, [s]: function () {}, [Symbol()]: () => 1, 'a b': function* () {}, 3: async () => {}, [k + 2]: class {} }; [o.dyn.name, o[s].name, o['a b'].name, o[3].name, o.dyn2.name].join()"), "dyn,[d],a b,3,dyn2");
+    assert_eq!(run("var o = { [Symbol()]: () => 1 }; JSON.stringify(o[Object.getOwnPropertySymbols(o)[0]].name)"), "\"\"");
+    // The class is named before its elements are defined: a static `name` method stays.
+    assert_eq!(run("var k = 'c'; typeof { [k]: class { static name() {} } }.c.name"), "function");
+    assert_eq!(run("var x = { [class {}]: 1 }; Object.keys(x)[0].startsWith('class')"), "true");
+    assert_eq!(run("var f; (f) = function () {}; JSON.stringify(f.name)"), "\"\"");
+    assert_eq!(run("var g; g = function () {}; g.name"), "g");
 }

@@ -112,3 +112,9 @@ fn a_lexical_for_head_is_in_its_tdz_while_the_right_side_runs() {
     assert_eq!(run("let x = 1; try { for (const x in { x }) {} } catch (e) { e.constructor.name }"), "ReferenceError");
     assert_eq!(run("let x = 1; var r = []; for (let y of [x, x + 1]) r.push(y); r.join()"), "1,2");
 }
+
+#[test]
+fn parenthesized_update_targets() {
+    assert_eq!(run("var y = 1; (y)++; ((y))++; --(((y))); y"), "2");
+    assert_eq!(run("var o = { p: 1 }; ((o.p))++; ((o)).p++; o.p"), "3");
+}

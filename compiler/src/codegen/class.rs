@@ -19,6 +19,16 @@ pub(crate) struct PrivateScope<'a> {
 impl<'a> Compiler<'a, '_> {
     /// Evaluates class `c` into `dst`; `name` names an anonymous class.
     pub(crate) fn class(&mut self, c: &Class<'a>, dst: Reg, name: Option<Name<'a>>) -> CResult<()> {
+        self.class_named(c, dst, name, None)
+    }
+
+    /// [`Compiler::class`] for an anonymous class named by the property
+    /// key in register `key`.
+    pub(crate) fn class_keyed(&mut self, c: &Class<'a>, dst: Reg, key: Reg) -> CResult<()> {
+        self.class_named(c, dst, None, Some(key))
+    }
+
+    fn class_named(&mut self, c: &Class<'a>, dst: Reg, name: Option<Name<'a>>, key_name: Option<Reg>) -> CResult<()> {
         let class_name = c.id.map(|i| i.name).or(name.map(|n| n.name)).unwrap_or("");
         let mark = self.f.b.mark();
         self.prepare_private_names(c);
@@ -39,6 +49,9 @@ impl<'a> Compiler<'a, '_> {
         let proto = Reg(ctor.0 + 1);
         self.position(c.span);
         self.emit(Instr::NewClass { dst: ctor, k, heritage, has_heritage: u16::from(c.super_class.is_some()) });
+        if let Some(key) = key_name {
+            self.emit(Instr::SetFunctionName { func: ctor, key });
+        }
         let elements = self.f.b.alloc();
         self.emit(Instr::NewArray { dst: elements, capacity: 0 });
         let mut statics = Vec::new();

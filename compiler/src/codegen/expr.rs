@@ -622,7 +622,8 @@ impl<'a> Compiler<'a, '_> {
                 }
                 Property::KeyValue(key, value) => {
                     let k = self.prop_key(key)?;
-                    let v = self.expr_reg(&value)?;
+                    let v = self.f.b.alloc();
+                    self.expr_keyed(&value, v, k)?;
                     self.emit(Instr::DefineField { obj, key: k, src: v });
                 }
                 Property::Shorthand(id) => {
@@ -694,6 +695,22 @@ impl<'a> Compiler<'a, '_> {
             Expr::Function(f) | Expr::Arrow(f) if f.id.is_none() => self.closure(f, dst, n),
             Expr::Class(c) if c.id.is_none() => self.class(c, dst, n),
             Expr::Paren(inner, _) if is_anonymous_fn(inner) => self.expr_named(inner, dst, name),
+            _ => self.expr(value, dst),
+        }
+    }
+
+    /// NamedEvaluation with the property key in register `key` (computed,
+    /// string or numeric keys): an anonymous function or class is named
+    /// from it at run time, a class before its elements are defined.
+    fn expr_keyed(&mut self, value: &Expr<'a>, dst: Reg, key: Reg) -> CResult<()> {
+        match value {
+            Expr::Function(f) | Expr::Arrow(f) if f.id.is_none() => {
+                self.closure(f, dst, Some(Name { name: "", span: f.span }))?;
+                self.emit(Instr::SetFunctionName { func: dst, key });
+                Ok(())
+            }
+            Expr::Class(c) if c.id.is_none() => self.class_keyed(c, dst, key),
+            Expr::Paren(inner, _) if is_anonymous_fn(inner) => self.expr_keyed(inner, dst, key),
             _ => self.expr(value, dst),
         }
     }

@@ -23,7 +23,14 @@ impl<'a> Compiler<'a, '_> {
                     Pattern::Ident(id) => {
                         let mark = self.f.b.mark();
                         let reference = self.resolve_name_ref(id);
-                        self.expr_named(&a.value, dst, id.name)?;
+                        // NamedEvaluation only for a bare identifier: `(f) =
+                        // function () {}` (a parenthesized target, which the
+                        // assignment's span starts before) names nothing.
+                        if id.span.start == a.span.start {
+                            self.expr_named(&a.value, dst, id.name)?;
+                        } else {
+                            self.expr(&a.value, dst)?;
+                        }
                         self.position(a.span);
                         self.store_var_ref(id, reference, dst);
                         self.f.b.release(mark);
@@ -80,12 +87,12 @@ impl<'a> Compiler<'a, '_> {
     /// `++x`, `x--`, ...
     pub(crate) fn update(&mut self, u: &Update<'a>, dst: Reg) -> CResult<()> {
         let mark = self.f.b.mark();
-        let target = match u.target {
+        let mut target = u.target;
+        while let Expr::Paren(inner, _) = target {
+            target = *inner;
+        }
+        let target = match target {
             Expr::Ident(id) => Pattern::Ident(id),
-            Expr::Paren(inner, _) => match *inner {
-                Expr::Ident(id) => Pattern::Ident(id),
-                other => Pattern::Expr(other),
-            },
             other => Pattern::Expr(other),
         };
         let (obj, key) = self.target_reference(target)?;

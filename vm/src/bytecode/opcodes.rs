@@ -420,6 +420,8 @@ define_instructions! {
     SetClassFields { ctor: R, src: R };
     /// [[HomeObject]] of function R[func] := R[home]
     SetHomeObject { func: R, home: R };
+    /// SetFunctionName(R[func], property key R[key]): an anonymous function defined under a key known only at run time
+    SetFunctionName { func: R, key: R };
     /// InitializeInstanceElements(R[obj], class constructor R[func])
     InitFields { obj: R, func: R };
     /// R[dst] := the arguments object of this call (mapped if mapped != 0)

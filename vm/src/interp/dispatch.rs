@@ -654,6 +654,12 @@ impl Vm {
                         }
                     }
                 }
+                Instr::SetFunctionName { func, key } => {
+                    if let Value::Object(f) = r!(func) {
+                        let key = self.to_property_key(r!(key))?;
+                        self.set_function_name(f, key, None)?;
+                    }
+                }
                 Instr::InitFields { obj, func } => {
                     if let (Value::Object(o), Value::Object(f)) = (r!(obj), r!(func)) {
                         self.init_class_fields(f, o)?;
