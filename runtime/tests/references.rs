@@ -5,7 +5,8 @@
 //! objects (`typeof` is "function") whose [[Call]] throws; a super
 //! reference (§13.3.7.1) reads `this` first, then its key, then the super
 //! base, then converts the key once, and arrows see the `super`, `this`
-//! and `new.target` of the code around them; the names a `for (let/const
+//! and `new.target` of the code around them (an arrow in a derived
+//! constructor may call `super()`, binding the constructor's `this`); the names a `for (let/const
 //! ... of/in ...)` head declares are in their TDZ while its right side runs.
 
 use spindle_runtime::{RunError, Runtime};
@@ -117,4 +118,20 @@ fn a_lexical_for_head_is_in_its_tdz_while_the_right_side_runs() {
 fn parenthesized_update_targets() {
     assert_eq!(run("var y = 1; (y)++; ((y))++; --(((y))); y"), "2");
     assert_eq!(run("var o = { p: 1 }; ((o.p))++; ((o)).p++; o.p"), "3");
+}
+
+#[test]
+fn super_calls_from_arrows_bind_the_constructors_this() {
+    let base = "class B { constructor(x) { this.b = x; } }";
+    let run_with = |body: &str| run(&format!("{base} {body}"));
+    assert_eq!(run_with("class D extends B { constructor() { const f = () => super(7); f(); this.d = 1; } } var d = new D(); [d.b, d.d].join()"), "7,1");
+    assert_eq!(run_with("class E extends B { constructor() { (() => super(1))(); try { super(2); } catch (e) { this.e = e.constructor.name; } } } var e = new E(); [e.b, e.e].join()"), "1,ReferenceError");
+    assert_eq!(run_with("class F extends B { constructor() { try { this.x = 1; } catch (e) { var before = e.constructor.name; } const g = () => { super(3); return this; }; const same = g() === this; this.same = same; this.before = before; } } var f = new F(); [f.b, f.same, f.before].join()"), "3,true,ReferenceError");
+    assert_eq!(run_with("class G extends B { x = 5; constructor() { (() => () => super(4))()(); } } var g = new G(); [g.b, g.x].join()"), "4,5");
+    assert!(run_with("class H extends B { constructor() { const f = () => super(); } } new H()").contains("ReferenceError"), "returning without super() is a ReferenceError");
+    assert_eq!(run_with("class I extends B { constructor() { const f = () => super(); return { o: 1 }; } } new I().o"), "1");
+    assert_eq!(run_with("class J extends B { constructor() { for (const x of [1]) { let y = x; (() => super(y))(); return undefined; } } } new J().b"), "1");
+    assert!(run_with("class K extends B { constructor() { (() => super())(); return 1; } } new K()").contains("TypeError"));
+    assert_eq!(run_with("class L extends B { constructor(a = (() => super(9))()) { this.seen = this.b; } } new L().seen"), "9");
+    assert_eq!(run_with("class M extends B { constructor() { try { (() => super(2))(); return; } finally { this.f = 1; } } } var m = new M(); [m.b, m.f].join()"), "2,1");
 }

@@ -265,12 +265,24 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    /// `super(args)` in a class constructor.
+    /// `super(args)` in a derived class constructor, or in an arrow inside
+    /// one (which finds the constructor, its `new.target` and its `this`
+    /// binding in the constructor's environment).
     pub(crate) fn super_call(&mut self, args: &'a [ArrayElement<'a>], dst: Reg, span: Span) -> CResult<()> {
-        let (Some(func), Some(nt)) = (self.f.callee_reg, self.f.new_target_reg) else {
-            return self.unsupported("super() inside an arrow function", span);
-        };
         let mark = self.f.b.mark();
+        let (func, nt) = match (self.f.callee_reg, self.f.new_target_reg) {
+            (Some(func), Some(nt)) => (func, nt),
+            _ => {
+                let (Some((fd, fs)), Some((nd, ns))) = (self.captured_callee_slot(), self.captured_new_target_slot()) else {
+                    return self.unsupported("super() inside eval code", span);
+                };
+                let (func, nt) = (self.f.b.alloc(), self.f.b.alloc());
+                let (super_atom, nt_atom) = (self.atom("super"), self.atom("new.target"));
+                self.emit(Instr::GetEnv { dst: func, depth: fd, slot: fs, a: super_atom });
+                self.emit(Instr::GetEnv { dst: nt, depth: nd, slot: ns, a: nt_atom });
+                (func, nt)
+            }
+        };
         if args.iter().any(|a| matches!(a, ArrayElement::Spread(..))) {
             let array = self.spread_args(args)?;
             self.position(span);
@@ -280,10 +292,18 @@ impl<'a> Compiler<'a, '_> {
             self.position(span);
             self.emit(Instr::SuperCall { dst, func, nt, args: first, argc: args.len() as u16 });
         }
-        self.emit(Instr::StoreThis { src: dst });
-        if let Some(slot) = self.layout(self.f.function_scope).this_slot {
-            let depth = self.env_depth(self.f.function_scope);
-            self.emit(Instr::SetEnv { depth, slot, src: dst });
+        // BindThisValue: in the frame, or where arrows can bind it too.
+        match self.captured_this_slot().or_else(|| self.env_bound_this()) {
+            Some((depth, slot)) => {
+                self.emit(Instr::BindThisEnv { depth, slot, src: dst });
+            }
+            None => {
+                self.emit(Instr::StoreThis { src: dst });
+                if let Some(slot) = self.layout(self.f.function_scope).this_slot {
+                    let depth = self.env_depth(self.f.function_scope);
+                    self.emit(Instr::SetEnv { depth, slot, src: dst });
+                }
+            }
         }
         self.emit(Instr::InitFields { obj: dst, func });
         self.f.b.release(mark);

@@ -104,10 +104,15 @@ impl<'a> Compiler<'a, '_> {
             Exit::Break(i) | Exit::Continue(i) => i + 1,
             Exit::Return => 0,
         };
+        // A return that leaves the function without running a `finally`
+        // keeps its environments: they go with the frame, and the return
+        // itself may still read them (a derived constructor's `this`).
+        let leaves_frame = matches!(exit, Exit::Return) && !self.f.control[..from].iter().any(|c| matches!(c, Control::Finally { .. }));
         let mut i = from;
         while i > stop {
             i -= 1;
             match &self.f.control[i] {
+                Control::Env if leaves_frame => {}
                 Control::Env => {
                     self.emit(Instr::PopEnv {});
                 }
@@ -184,6 +189,15 @@ impl<'a> Compiler<'a, '_> {
 
     /// `return r`, finishing a derived constructor's `this` check in the VM.
     pub(crate) fn emit_return(&mut self, r: Reg) {
+        // A derived constructor whose `this` arrows may bind returns it
+        // from the environment for `undefined` (a ReferenceError while
+        // unbound); other results are judged by the return itself.
+        if let Some((depth, slot)) = self.env_bound_this() {
+            let keep = self.f.b.emit_jump(Instr::JumpIfNotUndefined { cond: r, target: 0 });
+            let a = self.atom("this");
+            self.emit(Instr::GetEnv { dst: r, depth, slot, a });
+            self.f.b.patch_here(keep);
+        }
         self.emit(Instr::Return { src: r });
     }
 

@@ -92,7 +92,7 @@ impl<'a> Compiler<'a, '_> {
             let slots: Vec<Option<u16>> = outer.bindings.iter().map(|&(_, slot, _)| Some(slot)).collect();
             let used = outer.bindings.iter().map(|b| b.1 + 1).chain(outer.private_names.iter().map(|p| p.1 + 1));
             let size = used.max().unwrap_or(0).max(1);
-            self.env_slots.insert(scope, EnvLayout { size, slots, this_slot: None, new_target_slot: None });
+            self.env_slots.insert(scope, EnvLayout { size, slots, this_slot: None, new_target_slot: None, callee_slot: None });
             if !outer.private_names.is_empty() {
                 let names = outer
                     .private_names

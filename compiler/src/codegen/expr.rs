@@ -831,7 +831,7 @@ impl<'a> Compiler<'a, '_> {
 
     /// `this` into `dst`.
     pub(crate) fn load_this(&mut self, dst: Reg) -> CResult<()> {
-        if let Some((depth, slot)) = self.captured_this_slot() {
+        if let Some((depth, slot)) = self.captured_this_slot().or_else(|| self.env_bound_this()) {
             let a = self.atom("this");
             self.emit(Instr::GetEnv { dst, depth, slot, a });
         } else if let Some(src) = self.f.this_reg {
@@ -847,9 +847,26 @@ impl<'a> Compiler<'a, '_> {
         self.captured_slot(|layout| layout.this_slot)
     }
 
+    /// In a derived constructor whose arrows call `super()`: the env slot
+    /// of its `this`, the only place it is bound.
+    pub(crate) fn env_bound_this(&mut self) -> Option<(u16, u16)> {
+        let scope = self.f.function_scope;
+        // Only a derived constructor keeps its callee in a register.
+        self.f.callee_reg?;
+        let layout = self.layout(scope);
+        layout.callee_slot?;
+        let slot = layout.this_slot?;
+        Some((self.env_depth(scope), slot))
+    }
+
+    /// Inside an arrow: the env slot holding the enclosing constructor.
+    pub(crate) fn captured_callee_slot(&mut self) -> Option<(u16, u16)> {
+        self.captured_slot(|layout| layout.callee_slot)
+    }
+
     /// Inside an arrow: the env slot holding the enclosing function's
     /// `new.target`.
-    fn captured_new_target_slot(&mut self) -> Option<(u16, u16)> {
+    pub(crate) fn captured_new_target_slot(&mut self) -> Option<(u16, u16)> {
         self.captured_slot(|layout| layout.new_target_slot)
     }
 

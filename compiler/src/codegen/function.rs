@@ -146,6 +146,12 @@ impl<'a> Compiler<'a, '_> {
             self.emit(Instr::SetEnv { depth: 0, slot, src: r });
             self.f.b.release(self.f.b.mark() - 1);
         }
+        if let Some(slot) = self.layout(scope).callee_slot {
+            let r = self.f.b.alloc();
+            self.emit(Instr::LoadCallee { dst: r });
+            self.emit(Instr::SetEnv { depth: 0, slot, src: r });
+            self.f.b.release(self.f.b.mark() - 1);
+        }
         let Some(slot) = self.layout(scope).this_slot else { return Ok(()) };
         if kind == FunctionKind::DerivedConstructor {
             return Ok(());

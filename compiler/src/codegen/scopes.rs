@@ -18,6 +18,9 @@ pub(crate) struct EnvLayout {
     pub(crate) this_slot: Option<u16>,
     /// Function scopes whose `new.target` arrows refer to: its slot.
     pub(crate) new_target_slot: Option<u16>,
+    /// Derived constructors whose arrows call `super()`: the slot of the
+    /// constructor itself (its `this` is then only in `this_slot`).
+    pub(crate) callee_slot: Option<u16>,
 }
 
 /// Where a binding is.
@@ -67,7 +70,12 @@ impl<'a> Compiler<'a, '_> {
             next += 1;
             next - 1
         });
-        let new_target_slot = (s.arrow_new_target && s.kind.is_function_boundary() && s.kind != ScopeKind::Arrow).then(|| {
+        let own_function = s.kind.is_function_boundary() && s.kind != ScopeKind::Arrow;
+        let new_target_slot = (s.arrow_new_target && own_function).then(|| {
+            next += 1;
+            next - 1
+        });
+        let callee_slot = (s.arrow_super_call && own_function).then(|| {
             next += 1;
             next - 1
         });
@@ -75,7 +83,7 @@ impl<'a> Compiler<'a, '_> {
         // for the eval-vars object the eval may give it.
         let eval_vars = s.has_direct_eval && !s.strict && s.kind.is_function_boundary();
         let size = if eval_vars { next.max(1) } else { next };
-        EnvLayout { size, slots, this_slot, new_target_slot }
+        EnvLayout { size, slots, this_slot, new_target_slot, callee_slot }
     }
 
     /// The scope has an environment at run time.

@@ -765,7 +765,7 @@ impl<'a> Parser<'a> {
                     return self.error("'super' keyword unexpected here", span);
                 }
                 let args = self.parse_arguments()?;
-                self.note_this();
+                self.scopes.note_super_call(self.scope);
                 Ok(Expr::SuperCall(self.alloc(SuperCall { args, span: self.span_from(start) })))
             }
             T::Dot | T::LBracket => {

@@ -167,6 +167,10 @@ pub struct Scope<'a> {
     /// Function scopes: an arrow function inside refers to this function's
     /// `new.target`, kept in its environment.
     pub arrow_new_target: bool,
+    /// Derived constructor scopes: an arrow function inside calls
+    /// `super()`, so the constructor keeps itself in its environment and
+    /// its `this` binding only there.
+    pub arrow_super_call: bool,
 }
 
 /// One identifier occurrence.
@@ -213,6 +217,7 @@ impl<'a> ScopeTree<'a> {
             uses_arguments: false,
             arrow_captures: false,
             arrow_new_target: false,
+            arrow_super_call: false,
             mapped_arguments: false,
         })
     }
@@ -350,6 +355,18 @@ impl<'a> ScopeTree<'a> {
         let target = self.this_scope(scope);
         if self.crosses_arrow(scope, target) {
             self.scopes[target].arrow_new_target = true;
+        }
+    }
+
+    /// Marks a `super()` call in `scope`: through an arrow, the constructor
+    /// keeps itself, its `new.target` and its `this` in its environment.
+    pub fn note_super_call(&mut self, scope: ScopeId) {
+        self.note_this_use(scope, false);
+        let target = self.this_scope(scope);
+        if self.crosses_arrow(scope, target) {
+            let s = &mut self.scopes[target];
+            s.arrow_super_call = true;
+            s.arrow_new_target = true;
         }
     }
 
