@@ -6,7 +6,8 @@
 //! reference (§13.3.7.1) reads `this` first, then its key, then the super
 //! base, then converts the key once, and arrows see the `super`, `this`
 //! and `new.target` of the code around them (an arrow in a derived
-//! constructor may call `super()`, binding the constructor's `this`); the names a `for (let/const
+//! constructor may call `super()`, binding the constructor's `this`, and so
+//! may its direct eval code); the names a `for (let/const
 //! ... of/in ...)` head declares are in their TDZ while its right side runs.
 
 use spindle_runtime::{RunError, Runtime};
@@ -134,4 +135,16 @@ fn super_calls_from_arrows_bind_the_constructors_this() {
     assert!(run_with("class K extends B { constructor() { (() => super())(); return 1; } } new K()").contains("TypeError"));
     assert_eq!(run_with("class L extends B { constructor(a = (() => super(9))()) { this.seen = this.b; } } new L().seen"), "9");
     assert_eq!(run_with("class M extends B { constructor() { try { (() => super(2))(); return; } finally { this.f = 1; } } } var m = new M(); [m.b, m.f].join()"), "2,1");
+}
+
+#[test]
+fn super_calls_from_direct_eval_bind_the_constructors_this() {
+    let base = "class B { constructor() { this.b = 1; } }";
+    let run_with = |body: &str| run(&format!("{base} {body}"));
+    assert_eq!(run_with("class D extends B { constructor() { eval('super()'); this.d = 2; } } var d = new D(); [d.b, d.d].join()"), "1,2");
+    assert_eq!(run_with("class E extends B { constructor() { eval('super(); this.e = 3'); this.d = this.e + 1; } } new E().d"), "4");
+    assert_eq!(run_with("class F extends B { constructor() { const f = () => eval('super()'); f(); this.f = 1; } } var f = new F(); [f.b, f.f].join()"), "1,1");
+    assert_eq!(run_with("class G extends B { constructor() { eval('super()'); try { eval('super()'); } catch (e) { this.e = e.constructor.name; } } } new G().e"), "ReferenceError");
+    assert_eq!(run_with("class H extends B { constructor() { try { eval('this'); } catch (e) { var before = e.constructor.name; } super(); this.seen = [before, eval('this.b')].join(); } } new H().seen"), "ReferenceError,1");
+    assert!(run("class C { constructor() { eval('super()'); } } new C()").contains("SyntaxError"), "only a derived constructor's eval may call super()");
 }

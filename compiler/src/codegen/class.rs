@@ -265,16 +265,17 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    /// `super(args)` in a derived class constructor, or in an arrow inside
-    /// one (which finds the constructor, its `new.target` and its `this`
-    /// binding in the constructor's environment).
+    /// `super(args)` in a derived class constructor, or in an arrow or
+    /// direct eval inside one (which finds the constructor, its
+    /// `new.target` and its `this` binding in the constructor's
+    /// environment).
     pub(crate) fn super_call(&mut self, args: &'a [ArrayElement<'a>], dst: Reg, span: Span) -> CResult<()> {
         let mark = self.f.b.mark();
         let (func, nt) = match (self.f.callee_reg, self.f.new_target_reg) {
             (Some(func), Some(nt)) => (func, nt),
             _ => {
-                let (Some((fd, fs)), Some((nd, ns))) = (self.captured_callee_slot(), self.captured_new_target_slot()) else {
-                    return self.unsupported("super() inside eval code", span);
+                let Some([(fd, fs), (nd, ns), _]) = self.constructor_env() else {
+                    return self.unsupported("super() here", span);
                 };
                 let (func, nt) = (self.f.b.alloc(), self.f.b.alloc());
                 let (super_atom, nt_atom) = (self.atom("super"), self.atom("new.target"));
@@ -292,8 +293,8 @@ impl<'a> Compiler<'a, '_> {
             self.position(span);
             self.emit(Instr::SuperCall { dst, func, nt, args: first, argc: args.len() as u16 });
         }
-        // BindThisValue: in the frame, or where arrows can bind it too.
-        match self.captured_this_slot().or_else(|| self.env_bound_this()) {
+        // BindThisValue: in the frame, or where arrows and evals can bind it too.
+        match self.constructor_env().map(|[_, _, this]| this) {
             Some((depth, slot)) => {
                 self.emit(Instr::BindThisEnv { depth, slot, src: dst });
             }

@@ -91,8 +91,10 @@ impl<'a> Compiler<'a, '_> {
             let Some(scope) = id else { break };
             let slots: Vec<Option<u16>> = outer.bindings.iter().map(|&(_, slot, _)| Some(slot)).collect();
             let used = outer.bindings.iter().map(|b| b.1 + 1).chain(outer.private_names.iter().map(|p| p.1 + 1));
-            let size = used.max().unwrap_or(0).max(1);
-            self.env_slots.insert(scope, EnvLayout { size, slots, this_slot: None, new_target_slot: None, callee_slot: None });
+            let kept = outer.constructor_slots.map_or(0, |s| s.iter().max().map_or(0, |m| m + 1));
+            let size = used.max().unwrap_or(0).max(kept).max(1);
+            let [callee_slot, new_target_slot, this_slot] = outer.constructor_slots.map_or([None; 3], |s| s.map(Some));
+            self.env_slots.insert(scope, EnvLayout { size, slots, this_slot, new_target_slot, callee_slot });
             if !outer.private_names.is_empty() {
                 let names = outer
                     .private_names

@@ -88,7 +88,12 @@ impl<'a> Compiler<'a, '_> {
             k if k.is_var_scope() => EvalScopeKind::Function { sloppy_eval },
             _ => EvalScopeKind::Declarative,
         };
-        EvalScope { kind, strict, bindings, private_names }
+        let layout = self.layout(id);
+        let constructor_slots = match (layout.callee_slot, layout.new_target_slot, layout.this_slot) {
+            (Some(callee), Some(new_target), Some(this)) => Some([callee, new_target, this]),
+            _ => None,
+        };
+        EvalScope { kind, strict, bindings, private_names, constructor_slots }
     }
 
     fn eval_lexical_names(&self, span: Span) -> Vec<&'a str> {

@@ -831,7 +831,7 @@ impl<'a> Compiler<'a, '_> {
 
     /// `this` into `dst`.
     pub(crate) fn load_this(&mut self, dst: Reg) -> CResult<()> {
-        if let Some((depth, slot)) = self.captured_this_slot().or_else(|| self.env_bound_this()) {
+        if let Some((depth, slot)) = self.captured_this_slot().or_else(|| self.constructor_env().map(|[_, _, this]| this)) {
             let a = self.atom("this");
             self.emit(Instr::GetEnv { dst, depth, slot, a });
         } else if let Some(src) = self.f.this_reg {
@@ -847,21 +847,35 @@ impl<'a> Compiler<'a, '_> {
         self.captured_slot(|layout| layout.this_slot)
     }
 
-    /// In a derived constructor whose arrows call `super()`: the env slot
-    /// of its `this`, the only place it is bound.
+    /// In a derived constructor whose arrows or evals may call `super()`:
+    /// the env slot of its `this`, the only place it is bound.
     pub(crate) fn env_bound_this(&mut self) -> Option<(u16, u16)> {
-        let scope = self.f.function_scope;
         // Only a derived constructor keeps its callee in a register.
         self.f.callee_reg?;
-        let layout = self.layout(scope);
-        layout.callee_slot?;
-        let slot = layout.this_slot?;
-        Some((self.env_depth(scope), slot))
+        self.constructor_env().map(|[_, _, this]| this)
     }
 
-    /// Inside an arrow: the env slot holding the enclosing constructor.
-    pub(crate) fn captured_callee_slot(&mut self) -> Option<(u16, u16)> {
-        self.captured_slot(|layout| layout.callee_slot)
+    /// The (depth, slot) of the constructor, its `new.target` and its
+    /// `this` binding, when the derived constructor whose code this is (its
+    /// own, an arrow's inside it, or its direct eval's) keeps them in its
+    /// environment.
+    pub(crate) fn constructor_env(&mut self) -> Option<[(u16, u16); 3]> {
+        let mut scope = self.scopes.this_scope(self.f.scope);
+        loop {
+            let layout = self.layout(scope);
+            if let (Some(callee), Some(new_target), Some(this)) = (layout.callee_slot, layout.new_target_slot, layout.this_slot) {
+                let depth = self.env_depth(scope);
+                return Some([(depth, callee), (depth, new_target), (depth, this)]);
+            }
+            // Eval code looks on through the caller's environments.
+            if self.scopes.scope(scope).kind != crate::scope::ScopeKind::Eval || self.eval_outer.is_none() {
+                return None;
+            }
+            scope = self.scopes.scope(scope).parent?;
+            while self.scopes.scope(scope).kind == crate::scope::ScopeKind::Eval {
+                scope = self.scopes.scope(scope).parent?;
+            }
+        }
     }
 
     /// Inside an arrow: the env slot holding the enclosing function's

@@ -88,7 +88,7 @@ mod tests {
 
     fn site(heap: &mut Heap, names: &[(&str, BindingKind)]) -> EvalSite {
         let bindings = names.iter().enumerate().map(|(i, &(n, k))| (heap.intern_str(n), i as u16, k.code())).collect();
-        let scope = EvalScope { kind: EvalScopeKind::Function { sloppy_eval: true }, strict: false, bindings, private_names: Box::new([]) };
+        let scope = EvalScope { kind: EvalScopeKind::Function { sloppy_eval: true }, strict: false, bindings, private_names: Box::new([]), constructor_slots: None };
         EvalSite { scopes: Box::new([scope]), in_function: true, ..EvalSite::default() }
     }
 

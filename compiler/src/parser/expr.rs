@@ -530,6 +530,9 @@ impl<'a> Parser<'a> {
         self.scopes.scope_mut(var_scope).has_direct_eval = true;
         self.scopes.note_this_use(scope, false);
         self.scopes.note_this_use(scope, true);
+        if self.ctx.super_call {
+            self.scopes.note_eval_in_derived_constructor(scope);
+        }
     }
 
     /// `(args)` of a call or `new`.

@@ -167,9 +167,9 @@ pub struct Scope<'a> {
     /// Function scopes: an arrow function inside refers to this function's
     /// `new.target`, kept in its environment.
     pub arrow_new_target: bool,
-    /// Derived constructor scopes: an arrow function inside calls
-    /// `super()`, so the constructor keeps itself in its environment and
-    /// its `this` binding only there.
+    /// Derived constructor scopes: an arrow function or direct eval inside
+    /// may call `super()`, so the constructor keeps itself in its
+    /// environment and its `this` binding only there.
     pub arrow_super_call: bool,
 }
 
@@ -364,10 +364,23 @@ impl<'a> ScopeTree<'a> {
         self.note_this_use(scope, false);
         let target = self.this_scope(scope);
         if self.crosses_arrow(scope, target) {
-            let s = &mut self.scopes[target];
-            s.arrow_super_call = true;
-            s.arrow_new_target = true;
+            self.keep_constructor_in_env(target);
         }
+    }
+
+    /// Marks a direct eval in `scope` of a derived constructor (or an arrow
+    /// inside one): the eval code may call `super()`, so the constructor
+    /// keeps itself, its `new.target` and its `this` in its environment.
+    pub fn note_eval_in_derived_constructor(&mut self, scope: ScopeId) {
+        let target = self.this_scope(scope);
+        self.keep_constructor_in_env(target);
+    }
+
+    fn keep_constructor_in_env(&mut self, target: ScopeId) {
+        let s = &mut self.scopes[target];
+        s.arrow_captures = true;
+        s.arrow_super_call = true;
+        s.arrow_new_target = true;
     }
 
     fn crosses_arrow(&self, mut scope: ScopeId, target: ScopeId) -> bool {

@@ -67,6 +67,10 @@ pub struct EvalScope {
     pub bindings: Box<[(crate::value::Atom, u16, u8)]>,
     /// A class body's private names and the slots holding them.
     pub private_names: Box<[(crate::value::Atom, u16)]>,
+    /// A derived constructor's function environment that holds the
+    /// constructor, its `new.target` and its `this` binding (it contains a
+    /// direct eval, which may call `super()`): their slots.
+    pub constructor_slots: Option<[u16; 3]>,
 }
 
 /// The kind of scope an [`EvalScope`] comes from.
