@@ -5,7 +5,8 @@
 //! elements run. Anonymous functions and classes defined under a
 //! computed, string or numeric key of an object literal are named from the
 //! key (NamedEvaluation), and a parenthesized assignment target names
-//! nothing.
+//! nothing; so are those a class field's initializer makes (by the field's
+//! key: a computed one, or a private name's `#x`).
 
 use spindle_runtime::{RunError, Runtime};
 
@@ -42,4 +43,12 @@ fn object_literal_keys_known_at_run_time_name_anonymous_functions() {
     assert_eq!(run("var x = { [class {}]: 1 }; Object.keys(x)[0].startsWith('class')"), "true");
     assert_eq!(run("var f; (f) = function () {}; JSON.stringify(f.name)"), "\"\"");
     assert_eq!(run("var g; g = function () {}; g.name"), "g");
+}
+
+#[test]
+fn class_field_initializers_name_anonymous_functions_by_the_key() {
+    let source = "var k = 'comp'; class C { a = () => 1; static b = function () {}; #c = () => 2; static #d = class {}; [k] = () => 3; static [k + 2] = () => 4; \
+                  e = function named() {}; f = (0, function () {}); \
+                  names() { return [this.a.name, C.b.name, this.#c.name, C.#d.name, this.comp.name, C.comp2.name, this.e.name, JSON.stringify(this.f.name)].join(); } } new C().names()";
+    assert_eq!(run(source), "a,b,#c,#d,comp,comp2,named,\"\"");
 }

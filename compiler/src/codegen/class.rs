@@ -249,7 +249,8 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Instr::LoadUndefined { dst: v });
                 let skip = self.f.b.emit_jump(Instr::JumpIfUndefined { cond: func, target: 0 });
                 self.position(span);
-                self.emit(Instr::Call { dst: v, callee: func, this: ctor, args, argc: 0 });
+                // The initializer gets the key, to name an anonymous function it makes.
+                self.emit(Instr::Call { dst: v, callee: func, this: ctor, args: key, argc: 1 });
                 self.f.b.patch_here(skip);
                 if private {
                     self.emit(Instr::DefinePrivate { obj: ctor, name: key, src: v });

@@ -702,7 +702,7 @@ impl<'a> Compiler<'a, '_> {
     /// NamedEvaluation with the property key in register `key` (computed,
     /// string or numeric keys): an anonymous function or class is named
     /// from it at run time, a class before its elements are defined.
-    fn expr_keyed(&mut self, value: &Expr<'a>, dst: Reg, key: Reg) -> CResult<()> {
+    pub(crate) fn expr_keyed(&mut self, value: &Expr<'a>, dst: Reg, key: Reg) -> CResult<()> {
         match value {
             Expr::Function(f) | Expr::Arrow(f) if f.id.is_none() => {
                 self.closure(f, dst, Some(Name { name: "", span: f.span }))?;

@@ -43,7 +43,7 @@ impl<'a> Compiler<'a, '_> {
         result?;
         let s = self.scopes.scope(f.scope);
         let needs_args = s.uses_arguments || f.params.iter().any(|p| p.is_rest) || kind == FunctionKind::DerivedConstructor;
-        let param_count = f.params.iter().filter(|p| !p.is_rest).count() as u16;
+        let param_count = if is_field_initializer(self.scopes, f) { 1 } else { f.params.iter().filter(|p| !p.is_rest).count() as u16 };
         let length = f.params.iter().take_while(|p| !p.is_rest && !matches!(p.pattern, Pattern::Assign(_))).count() as u16;
         let info = super::ProtoInfo {
             name: Rc::from(name),
@@ -59,6 +59,10 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn function_body(&mut self, f: &Function<'a>, kind: FunctionKind) -> CResult<()> {
+        if is_field_initializer(self.scopes, f) {
+            // Its one (hidden) parameter: the field's key.
+            self.f.field_key = Some(self.f.b.alloc());
+        }
         let param_count = f.params.iter().filter(|p| !p.is_rest).count() as u32;
         let params = self.f.b.alloc_many(param_count);
         let simple = f.params.iter().all(|p| !p.is_rest && matches!(p.pattern, Pattern::Ident(_)));
@@ -235,6 +239,12 @@ impl<'a> Compiler<'a, '_> {
         }
         Ok(())
     }
+}
+
+/// `f` is a class field's initializer (`return` of its expression, called
+/// with the field's key).
+fn is_field_initializer(scopes: &crate::scope::ScopeTree<'_>, f: &Function<'_>) -> bool {
+    scopes.scope(f.scope).kind == ScopeKind::ClassInit && f.flags.is_expression_body
 }
 
 /// What kind of proto a function node becomes.

@@ -106,6 +106,9 @@ pub(crate) struct FunctionState<'a> {
     /// Lexical bindings whose initialiser is being compiled: still in
     /// their TDZ though the use comes after the name.
     pub(crate) initializing: Vec<(ScopeId, u32)>,
+    /// A class field's initializer: the register of the field's key, which
+    /// names an anonymous function its expression makes.
+    pub(crate) field_key: Option<Reg>,
     /// Script and eval code: the register holding the completion value of
     /// the statements run so far (`None` in functions and `finally` blocks).
     pub(crate) completion: Option<Reg>,
@@ -128,6 +131,7 @@ impl FunctionState<'_> {
             async_generator: false,
             param_tdz_end: None,
             initializing: Vec::new(),
+            field_key: None,
             completion: None,
         }
     }

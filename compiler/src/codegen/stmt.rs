@@ -89,7 +89,10 @@ impl<'a> Compiler<'a, '_> {
                 let r = self.f.b.alloc();
                 match arg {
                     Some(e) => {
-                        self.expr(&e, r)?;
+                        match self.f.field_key {
+                            Some(key) => self.expr_keyed(&e, r, key)?,
+                            None => self.expr(&e, r)?,
+                        }
                         if self.f.async_generator {
                             // An async generator's `return e` awaits e.
                             self.position(span);

@@ -169,8 +169,10 @@ impl Vm {
                 self.define_private_method(Value::Object(obj), key, func, kind - 2)?;
                 continue;
             }
+            // The initializer gets the field's key, to name an anonymous
+            // function it makes (ClassFieldDefinitionEvaluation's NamedEvaluation).
             let value = match func {
-                Value::Object(_) => self.call(func, Value::Object(obj), &[])?,
+                Value::Object(_) => self.call(func, Value::Object(obj), &[key])?,
                 _ => Value::Undefined,
             };
             if kind == 1 {

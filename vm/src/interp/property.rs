@@ -217,6 +217,10 @@ impl Vm {
     /// SetFunctionName: defines `name` on function `f` from `key`.
     pub fn set_function_name(&mut self, f: Obj, key: PropertyKey, prefix: Option<&str>) -> JsResult<()> {
         let base = match key {
+            // A Private Name is named by its description, `#x`.
+            PropertyKey::Symbol(s) if self.heap.is_private_name(s) => {
+                self.heap.symbol_description(s).map(|d| self.heap.to_rust_string(d)).unwrap_or_default()
+            }
             PropertyKey::Symbol(s) => match self.heap.symbol_description(s) {
                 Some(d) => format!("[{}]", self.heap.to_rust_string(d)),
                 None => String::new(),
