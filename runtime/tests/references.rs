@@ -7,7 +7,8 @@
 //! base, then converts the key once, and arrows see the `super`, `this`
 //! and `new.target` of the code around them (an arrow in a derived
 //! constructor may call `super()`, binding the constructor's `this`, and so
-//! may its direct eval code); the names a `for (let/const
+//! may its direct eval code); a script whose global declarations cannot
+//! all be made makes none of them; the names a `for (let/const
 //! ... of/in ...)` head declares are in their TDZ while its right side runs.
 
 use spindle_runtime::{RunError, Runtime};
@@ -147,4 +148,33 @@ fn super_calls_from_direct_eval_bind_the_constructors_this() {
     assert_eq!(run_with("class G extends B { constructor() { eval('super()'); try { eval('super()'); } catch (e) { this.e = e.constructor.name; } } } new G().e"), "ReferenceError");
     assert_eq!(run_with("class H extends B { constructor() { try { eval('this'); } catch (e) { var before = e.constructor.name; } super(); this.seen = [before, eval('this.b')].join(); } } new H().seen"), "ReferenceError,1");
     assert!(run("class C { constructor() { eval('super()'); } } new C()").contains("SyntaxError"), "only a derived constructor's eval may call super()");
+}
+
+/// Runs `first`, then `second` as a separate script of the same runtime
+/// (the error it throws, if any), then `probe`.
+fn two_scripts(first: &str, second: &str, probe: &str) -> String {
+    let mut rt = Runtime::new();
+    rt.eval(first, "first.js").expect("the first script runs");
+    let error = match rt.eval(second, "second.js") {
+        Ok(_) => "ok".to_string(),
+        Err(RunError::Exception(e)) => rt.describe_exception(e).lines().next().unwrap_or_default().to_string(),
+        Err(other) => panic!("{other:?}"),
+    };
+    let probed = match rt.eval(probe, "probe.js") {
+        Ok(v) => rt.display(v),
+        Err(RunError::Exception(e)) => rt.describe_exception(e).lines().next().unwrap_or_default().to_string(),
+        Err(other) => panic!("{other:?}"),
+    };
+    format!("{error} | {probed}")
+}
+
+#[test]
+fn a_script_whose_declarations_fail_declares_nothing() {
+    let result = two_scripts("let taken;", "var x; function f() {} let taken;", "[typeof x, typeof f].join()");
+    assert!(result.starts_with("Uncaught SyntaxError") && result.ends_with("| undefined,undefined"), "{result}");
+    let result = two_scripts("Object.defineProperty(globalThis, 'fixed', { value: 1 });", "var y; let fixed;", "typeof y");
+    assert!(result.starts_with("Uncaught SyntaxError") && result.ends_with("| undefined"), "{result}");
+    let result = two_scripts("Object.preventExtensions(globalThis);", "var ran = true; var z;", "typeof ran");
+    assert!(result.starts_with("Uncaught TypeError") && result.ends_with("| undefined"), "{result}");
+    assert_eq!(two_scripts("var a = 1;", "let b = a + 1;", "b"), "ok | 2");
 }

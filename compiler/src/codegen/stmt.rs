@@ -24,10 +24,24 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    /// GlobalDeclarationInstantiation: lexical bindings and vars.
+    /// GlobalDeclarationInstantiation: every name is checked (steps 5-12:
+    /// lexical names, then functions, then vars) before any binding is made,
+    /// so a script that fails creates none; then the lexical bindings and
+    /// vars (functions are hoisted next).
     fn declare_globals(&mut self, program: &Program<'a>) -> CResult<()> {
         let scope = self.scopes.scope(program.scope);
         let bindings = scope.bindings.clone();
+        let lexical = |k: BindingKind| matches!(k, BindingKind::Let | BindingKind::Class | BindingKind::Const);
+        for b in bindings.iter().filter(|b| lexical(b.kind)) {
+            let a = self.atom(b.name);
+            self.emit(Instr::CheckGlobalLexical { a });
+        }
+        for kind in [BindingKind::Function, BindingKind::Var] {
+            for b in bindings.iter().filter(|b| b.kind == kind) {
+                let a = self.atom(b.name);
+                self.emit(Instr::CanDeclareGlobal { a, func: u16::from(kind == BindingKind::Function) });
+            }
+        }
         for b in &bindings {
             let a = self.atom(b.name);
             match b.kind {

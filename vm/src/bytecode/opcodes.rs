@@ -240,6 +240,8 @@ define_instructions! {
     GetGlobalOrUndefined { dst: R, a: A, ic: C };
     /// global binding a := R[src] (ReferenceError in strict code if absent)
     SetGlobal { a: A, src: R, strict: U, ic: C };
+    /// throw a SyntaxError unless the script may declare the global lexical binding a (no lexical binding or non-configurable global property a)
+    CheckGlobalLexical { a: A };
     /// declare the script's top-level lexical binding a (TDZ until initialised)
     DeclareGlobalLexical { a: A, constant: U };
     /// initialise the global lexical binding a := R[src]

@@ -249,6 +249,7 @@ impl Vm {
                 Instr::SetGlobal { a, src, strict, ic } => {
                     self.set_global(proto.atoms[a as usize], r!(src), strict != 0, &proto.caches[ic as usize], &proto.global_slots[ic as usize])?;
                 }
+                Instr::CheckGlobalLexical { a } => self.check_global_lexical(proto.atoms[a as usize])?,
                 Instr::DeclareGlobalLexical { a, constant } => self.declare_global_lexical(proto.atoms[a as usize], constant != 0)?,
                 Instr::InitGlobalLexical { a, src } => self.init_global_lexical(proto.atoms[a as usize], r!(src)),
                 Instr::DeclareGlobalVar { a, func, has_func } => {

@@ -134,8 +134,11 @@ impl Vm {
         }
     }
 
-    /// A script's top-level `let`/`const`/`class`: in its TDZ until initialised.
-    pub(crate) fn declare_global_lexical(&mut self, name: Atom, constant: bool) -> JsResult<()> {
+    /// GlobalDeclarationInstantiation step 5 for a lexical name: no global
+    /// lexical binding `name` (HasLexicalDeclaration), and no
+    /// non-configurable global property (HasVarDeclaration and
+    /// HasRestrictedGlobalProperty), else a SyntaxError.
+    pub(crate) fn check_global_lexical(&mut self, name: Atom) -> JsResult<()> {
         let restricted = match self.heap.get_own_raw(self.realm.global, PropertyKey::Atom(name)) {
             Some(p) => !p.attributes().configurable(),
             None => false,
@@ -144,6 +147,12 @@ impl Vm {
             let text = self.atom_text(name);
             return self.syntax_error(&format!("Identifier '{text}' has already been declared"));
         }
+        Ok(())
+    }
+
+    /// A script's top-level `let`/`const`/`class`: in its TDZ until initialised.
+    pub(crate) fn declare_global_lexical(&mut self, name: Atom, constant: bool) -> JsResult<()> {
+        self.check_global_lexical(name)?;
         let globals = &mut self.realm.globals;
         globals.index.insert(name, globals.slots.len() as u32);
         globals.slots.push(GlobalLexical { value: Value::Empty, constant });
