@@ -96,14 +96,11 @@ fn perform_eval(vm: &mut Vm, x: Value, site: &EvalSite) -> JsResult<Value> {
 
 /// PerformEval(x, site.strict, direct).
 fn perform(vm: &mut Vm, x: Value, site: &EvalSite, direct: bool) -> JsResult<Value> {
-    let strict = site.strict;
     // 2. If x is not a String, return x.
     let Value::String(s) = x else { return Ok(x) };
-    let text = vm.heap.to_rust_string(s);
-    // 11-12. A strict caller makes the eval code strict (the prefix adds a
-    //        directive and an empty-valued statement, so the completion
-    //        value is unchanged).
-    let source = if strict { format!("\"use strict\";void 0;{text}") } else { text };
+    // 11-12. A strict caller makes the eval code strict: the parser starts
+    //        eval code in the caller's strictness (`site.strict`).
+    let source = vm.heap.to_rust_string(s);
     // 5-10. Let script be ParseText(x, Script), with the early errors of
     //       the caller's context; errors are SyntaxErrors.
     let proto = {
@@ -176,6 +173,8 @@ mod tests {
         assert_eq!(run("eval('')"), "undefined");
         assert_eq!(run("var r; try { eval('a b') } catch (e) { r = e instanceof SyntaxError } r"), "true");
         assert_eq!(run("'use strict'; eval('')"), "undefined");
+        assert_eq!(run("'use strict'; [eval('#!\\n1'), eval('#!')].join()"), "1,", "a hashbang starts strict eval code too");
+        assert_eq!(run("'use strict'; try { eval('\\n  nope(') } catch (e) { e.name }"), "SyntaxError");
         assert_eq!(run("'use strict'; var r; try { eval('with ({}) {}') } catch (e) { r = e.name } r"), "SyntaxError");
     }
 
