@@ -112,6 +112,12 @@ macro_rules! define_instructions {
             /// Calls `f` with each register operand (the verifier's view, see
             /// [`super::Code::new`]).
             pub fn for_each_register(&self, mut f: impl FnMut(Reg)) {
+                let mut copy = *self;
+                copy.for_each_register_mut(|r| f(*r));
+            }
+
+            /// Calls `f` with each register operand, which it may renumber.
+            pub fn for_each_register_mut(&mut self, mut f: impl FnMut(&mut Reg)) {
                 match self {
                     $( Instr::$name { $($field),* } => { $( visit_register!($kind, $field, f); )* } )*
                 }
@@ -126,7 +132,7 @@ macro_rules! define_instructions {
 }
 
 macro_rules! visit_register {
-    (R, $v:expr, $f:ident) => { $f(*$v) };
+    (R, $v:expr, $f:ident) => { $f($v) };
     ($k:ident, $v:expr, $f:ident) => { let _ = $v; };
 }
 

@@ -225,7 +225,8 @@ pub struct FunctionProto {
     /// Coroutines: the registers a suspended activation keeps (the first
     /// `saved_registers`; the compiler allocates registers in stack order,
     /// so every register above the most in use at any suspension point is
-    /// dead there). At most the register count.
+    /// dead there, and it numbers the resume and mode registers, which
+    /// every resumption writes, last). At most the register count.
     pub saved_registers: u16,
     /// The `length` property: parameters before the first default or rest.
     pub length: u16,

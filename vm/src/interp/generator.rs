@@ -1,7 +1,8 @@
 //! Generators as suspended frames: `GeneratorStart` turns the running
 //! activation into a generator object; `Yield` saves the frame's registers
-//! into the object's buffer (allocated once; it leaves out the resume and
-//! mode registers, which every resumption writes) and returns to the resumer;
+//! into the object's buffer (allocated once; the first `saved_registers`,
+//! below the resume and mode registers, which every resumption writes) and
+//! returns to the resumer;
 //! `next`/`throw`/`return` push the frame back and continue in the same
 //! dispatch loop, with the sent value and the resumption kind in the
 //! registers the compiler chose. `throw` and `return` therefore act at the
@@ -63,11 +64,7 @@ impl Vm {
         let frame = self.interp.frames.last()?;
         let base = frame.base;
         let count = frame.proto.saved_registers as usize;
-        let saved = &self.interp.stack[base..base + count];
-        let registers: Box<[Value]> = match resume_hole(resume.0, mode.0, count) {
-            Some(lo) => saved[..lo].iter().chain(&saved[lo + 2..]).copied().collect(),
-            None => saved.into(),
-        };
+        let registers: Box<[Value]> = self.interp.stack[base..base + count].into();
         let extra = frame.args.clone().map(|args| Box::new(CoroutineExtra { args: Some(args), requests: None }));
         let extra_bytes = if extra.is_some() { std::mem::size_of::<CoroutineExtra>() } else { 0 };
         self.heap.note_allocation(std::mem::size_of::<Generator>() + std::mem::size_of_val(&*registers) + extra_bytes);
@@ -95,7 +92,8 @@ impl Vm {
         if let Some(g) = frame.generator {
             let stack = &self.interp.stack;
             if let Some(gen) = self.heap.object_mut(g).kind.coroutine_mut() {
-                save_registers(gen, &stack[frame.base..]);
+                let saved = gen.registers.len();
+                gen.registers.copy_from_slice(&stack[frame.base..frame.base + saved]);
                 gen.pc = pc as u32;
                 gen.env = env;
                 gen.env_depth = frame.env_depth;
@@ -195,11 +193,6 @@ impl Vm {
         let Some(base) = self.interp.stack.push_saved(&gen.registers, gen.proto.code.register_count() as usize) else {
             return self.range_error("Maximum call stack size exceeded");
         };
-        if let Some(lo) = resume_hole(gen.resume_reg, gen.mode_reg, gen.proto.saved_registers as usize) {
-            // Opens the hole the buffer left for the resume and mode
-            // registers (both written below).
-            self.interp.stack.copy_within(base + lo..base + gen.registers.len(), base + lo + 2);
-        }
         gen.state = GeneratorState::Executing;
         let frame = Frame {
             function: Some(gen.function),
@@ -344,28 +337,6 @@ impl Vm {
                 self.jobs.jobs.push_back(job);
             }
         }
-    }
-}
-
-/// Where the resume and mode registers sit among the first `count`
-/// (the registers a coroutine saves), if they are adjacent there: the
-/// saved buffer leaves them out, since every resumption writes both
-/// before the code goes on (so they are dead at every suspension point).
-fn resume_hole(resume: u16, mode: u16, count: usize) -> Option<usize> {
-    let lo = usize::from(resume);
-    (usize::from(mode) == lo + 1 && lo + 2 <= count).then_some(lo)
-}
-
-/// Copies the frame's registers `regs` (from its base) into the
-/// coroutine's buffer, leaving out the resume and mode registers.
-fn save_registers(gen: &mut Generator, regs: &[Value]) {
-    let len = gen.registers.len();
-    match resume_hole(gen.resume_reg, gen.mode_reg, gen.proto.saved_registers as usize) {
-        Some(lo) => {
-            gen.registers[..lo].copy_from_slice(&regs[..lo]);
-            gen.registers[lo..].copy_from_slice(&regs[lo + 2..len + 2]);
-        }
-        None => gen.registers.copy_from_slice(&regs[..len]),
     }
 }
 
