@@ -6,6 +6,7 @@
 //! `release`), so a register above `next_reg` is free; every emitted jump
 //! is patched before `finish`.
 
+use super::liveness::Saved;
 use crate::SyntaxError;
 use spindle_vm::bytecode::{Code, Constant, FunctionKind, FunctionProto, Handler, Instr, LineEntry, ProtoFlags, Reg};
 use spindle_vm::object::PropertyCache;
@@ -217,12 +218,7 @@ impl FunctionBuilder {
             return Err(SyntaxError::new("Function is too large to compile", info.span));
         }
         let register_count = self.max_reg.max(info.param_count as u32) as u16;
-        let mut suspend_reg = self.suspend_reg;
-        if let Some((lo, from)) = self.resume_reg {
-            self.move_to_top(lo, from, register_count);
-            suspend_reg = suspend_reg.saturating_sub(2);
-        }
-        let saved_registers = suspend_reg.max(info.param_count as u32).min(u32::from(register_count)) as u16;
+        let saved = self.saved(register_count, info.param_count);
         let code = Code::new(self.code.into_boxed_slice(), register_count)
             .map_err(|e| SyntaxError::new(format!("internal compiler error: {e}"), info.span))?;
         Ok(Rc::new(FunctionProto {
@@ -231,7 +227,9 @@ impl FunctionBuilder {
             flags: info.flags,
             code,
             param_count: info.param_count,
-            saved_registers,
+            saved_start: saved.start,
+            saved_registers: saved.end - saved.start,
+            saved_this: saved.this,
             length: info.length,
             constants: self.constants.into_boxed_slice(),
             atoms: self.atoms.into_boxed_slice(),
@@ -248,6 +246,22 @@ impl FunctionBuilder {
 }
 
 impl FunctionBuilder {
+    /// What a suspension keeps: the registers live across some suspension
+    /// point and whether `this` is (`liveness`), or, in a function too
+    /// large to analyse, `this` and every register in use at one. A
+    /// coroutine's resume and mode registers are first renumbered out of
+    /// the way, to the top.
+    fn saved(&mut self, register_count: u16, param_count: u16) -> Saved {
+        let Some((lo, from)) = self.resume_reg else { return Saved { start: 0, end: 0, this: false } };
+        self.move_to_top(lo, from, register_count);
+        let resume = register_count - 2;
+        if let Some(saved) = super::liveness::saved(&self.code, &self.handlers, register_count, resume) {
+            return saved;
+        }
+        let in_use = self.suspend_reg.saturating_sub(2).max(u32::from(param_count)).min(u32::from(register_count));
+        Saved { start: 0, end: in_use as u16, this: true }
+    }
+
     /// Renumbers registers `lo` and `lo + 1`, allocated at pc `from`, to
     /// the top two of the `count`, and each register between them and the
     /// top two lower, in the code from `from` on. Every register range of

@@ -123,6 +123,27 @@ macro_rules! define_instructions {
                 }
             }
 
+            /// Calls `f` with each register operand but the one named `dst`.
+            pub fn for_each_source_register(&self, mut f: impl FnMut(Reg)) {
+                match self {
+                    $( Instr::$name { $($field),* } => { $( visit_source!($field, $kind, $field, f); )* } )*
+                }
+            }
+
+            /// The register operand named `dst`, if there is one.
+            pub fn dst(&self) -> Option<Reg> {
+                match self {
+                    $( Instr::$name { $($field),* } => { let mut _dst = None; $( visit_dst!($field, $field, _dst); )* _dst } )*
+                }
+            }
+
+            /// Calls `f` with each jump-target operand.
+            pub fn for_each_target(&self, mut f: impl FnMut(u32)) {
+                match self {
+                    $( Instr::$name { $($field),* } => { $( visit_target!($kind, $field, f); )* } )*
+                }
+            }
+
             /// The one-line meaning of this instruction, from the table.
             pub fn meaning(&self) -> &'static str {
                 match self { $( Instr::$name { .. } => concat!($($doc),*).trim_ascii(), )* }
@@ -133,6 +154,22 @@ macro_rules! define_instructions {
 
 macro_rules! visit_register {
     (R, $v:expr, $f:ident) => { $f($v) };
+    ($k:ident, $v:expr, $f:ident) => { let _ = $v; };
+}
+
+macro_rules! visit_source {
+    (dst, $k:ident, $v:expr, $f:ident) => { let _ = $v; };
+    ($name:ident, R, $v:expr, $f:ident) => { $f(*$v) };
+    ($name:ident, $k:ident, $v:expr, $f:ident) => { let _ = $v; };
+}
+
+macro_rules! visit_dst {
+    (dst, $v:expr, $out:ident) => { $out = Some(*$v) };
+    ($name:ident, $v:expr, $out:ident) => { let _ = $v; };
+}
+
+macro_rules! visit_target {
+    (J, $v:expr, $f:ident) => { $f(*$v) };
     ($k:ident, $v:expr, $f:ident) => { let _ = $v; };
 }
 

@@ -1,8 +1,9 @@
 //! Generators as suspended frames: `GeneratorStart` turns the running
 //! activation into a generator object; `Yield` saves the frame's registers
-//! into the object's buffer (allocated once; the first `saved_registers`,
-//! below the resume and mode registers, which every resumption writes) and
-//! returns to the resumer;
+//! into the object's buffer (allocated once; only the window of registers
+//! the compiler found live across some suspension point, which leaves out
+//! the resume and mode registers every resumption writes) and returns to
+//! the resumer;
 //! `next`/`throw`/`return` push the frame back and continue in the same
 //! dispatch loop, with the sent value and the resumption kind in the
 //! registers the compiler chose. `throw` and `return` therefore act at the
@@ -62,9 +63,8 @@ impl Vm {
     /// register buffer allocated once, counted by the heap).
     fn coroutine_of_top_frame(&mut self, resume: Reg, mode: Reg) -> Option<Generator> {
         let frame = self.interp.frames.last()?;
-        let base = frame.base;
-        let count = frame.proto.saved_registers as usize;
-        let registers: Box<[Value]> = self.interp.stack[base..base + count].into();
+        let mut registers: Box<[Value]> = vec![Value::Undefined; kept_len(&frame.proto)].into();
+        keep(&mut registers, frame, &self.interp.stack);
         let extra = frame.args.clone().map(|args| Box::new(CoroutineExtra { args: Some(args), requests: None }));
         let extra_bytes = if extra.is_some() { std::mem::size_of::<CoroutineExtra>() } else { 0 };
         self.heap.note_allocation(std::mem::size_of::<Generator>() + std::mem::size_of_val(&*registers) + extra_bytes);
@@ -75,7 +75,6 @@ impl Vm {
             pc: self.interp.pc as u32,
             env: self.interp.env,
             env_depth: frame.env_depth,
-            this: frame.this,
             registers,
             resume_reg: resume.0,
             mode_reg: mode.0,
@@ -92,12 +91,10 @@ impl Vm {
         if let Some(g) = frame.generator {
             let stack = &self.interp.stack;
             if let Some(gen) = self.heap.object_mut(g).kind.coroutine_mut() {
-                let saved = gen.registers.len();
-                gen.registers.copy_from_slice(&stack[frame.base..frame.base + saved]);
+                keep(&mut gen.registers, &frame, stack);
                 gen.pc = pc as u32;
                 gen.env = env;
                 gen.env_depth = frame.env_depth;
-                gen.this = frame.this;
                 gen.state = state;
                 gen.raw = raw;
             }
@@ -190,7 +187,9 @@ impl Vm {
         let entry = self.interp.frames.len();
         let realm = self.coroutine_realm(g);
         let Some(gen) = self.heap.object_mut(g).kind.coroutine_mut() else { return Ok(Value::Undefined) };
-        let Some(base) = self.interp.stack.push_saved(&gen.registers, gen.proto.code.register_count() as usize) else {
+        let (start, count) = (usize::from(gen.proto.saved_start), usize::from(gen.proto.code.register_count()));
+        let window = &gen.registers[..usize::from(gen.proto.saved_registers)];
+        let Some(base) = self.interp.stack.push_saved(start, window, count) else {
             return self.range_error("Maximum call stack size exceeded");
         };
         gen.state = GeneratorState::Executing;
@@ -201,7 +200,7 @@ impl Vm {
             base,
             env: gen.env,
             env_depth: gen.env_depth,
-            this: gen.this,
+            this: gen.this(),
             new_target: None,
             args: gen.args().map(Box::from),
             return_to: None,
@@ -340,6 +339,23 @@ impl Vm {
     }
 }
 
+/// How many values a suspension of `proto`'s code keeps: its register
+/// window, then `this` if the code reads it again.
+fn kept_len(proto: &crate::bytecode::FunctionProto) -> usize {
+    usize::from(proto.saved_registers) + usize::from(proto.saved_this)
+}
+
+/// Copies what a suspension keeps of `frame` (registers in `stack`) into
+/// `saved`, [`kept_len`] values.
+fn keep(saved: &mut [Value], frame: &Frame, stack: &[Value]) {
+    let start = frame.base + usize::from(frame.proto.saved_start);
+    let n = usize::from(frame.proto.saved_registers);
+    saved[..n].copy_from_slice(&stack[start..start + n]);
+    if let Some(this) = saved.get_mut(n) {
+        *this = frame.this;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::object::Generator;
@@ -349,7 +365,7 @@ mod tests {
     fn per_task_records_stay_small() {
         // A suspended async function is its promise (an Object holding a
         // boxed PromiseData) and the boxed Generator that promise keeps.
-        assert!(std::mem::size_of::<Generator>() <= 72, "Generator is {} bytes", std::mem::size_of::<Generator>());
+        assert!(std::mem::size_of::<Generator>() <= 56, "Generator is {} bytes", std::mem::size_of::<Generator>());
         assert!(std::mem::size_of::<PromiseData>() <= 64, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
     }
 }
