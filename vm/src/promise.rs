@@ -190,6 +190,9 @@ pub struct JobQueue {
     /// Values the host holds while it drains the queue (a script's
     /// completion value): roots, since a collection may run between jobs.
     pub held: Vec<Value>,
+    /// The inline cache of the `constructor` lookup every `await` of a
+    /// promise does (PromiseResolve's step 1.a).
+    pub(crate) constructor_cache: crate::object::PropertyCache,
     /// State the embedder keeps beside the queue (the runtime's timers and
     /// clock). It must hold no `Value`: the collector does not look inside;
     /// the embedder roots its values elsewhere (e.g. in `realm.named`).

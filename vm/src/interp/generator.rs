@@ -315,9 +315,10 @@ impl Vm {
     pub(crate) fn prepare_await(&mut self, value: Value) -> JsResult<Option<Obj>> {
         let Value::Object(o) = value else { return Ok(None) };
         if matches!(self.heap.object(o).kind, ObjectKind::Promise(_)) {
-            let key = PropertyKey::Atom(self.heap.names.constructor);
-            let ctor = self.get(o, key, value)?;
-            if self.realm.intrinsic("%Promise%").is_some_and(|p| ctor == Value::Object(p)) {
+            let cache = std::mem::take(&mut self.jobs.constructor_cache);
+            let ctor = self.get_cached(o, self.heap.names.constructor, &cache);
+            self.jobs.constructor_cache = cache;
+            if self.realm.promise_constructor.map(Value::Object) == Some(ctor?) {
                 return Ok(Some(o));
             }
         }
