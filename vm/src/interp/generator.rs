@@ -229,12 +229,9 @@ impl Vm {
 
     /// CreateIterResultObject(value, done).
     pub fn iter_result(&mut self, value: Value, done: bool) -> JsResult<Value> {
-        let o = self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary);
-        let vk = PropertyKey::Atom(self.heap.names.value);
-        let dk = PropertyKey::Atom(self.heap.names.done);
-        self.heap.define_raw(o, vk, value, Attributes::ALL);
-        self.heap.define_raw(o, dk, Value::Bool(done), Attributes::ALL);
-        Ok(Value::Object(o))
+        let props = [(self.heap.names.value, value, Attributes::ALL), (self.heap.names.done, Value::Bool(done), Attributes::ALL)];
+        let proto = Some(self.realm.intrinsics.object_prototype);
+        Ok(Value::Object(self.heap.alloc_preset(proto, ObjectKind::Ordinary, crate::object::Preset::IterResult, &props)))
     }
 
     /// Installs %GeneratorPrototype%.next/return/throw and the
