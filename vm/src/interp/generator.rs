@@ -2,8 +2,8 @@
 //! activation into a generator object; `Yield` saves the frame's registers
 //! into the object's buffer (allocated once; only the window of registers
 //! the compiler found live across some suspension point, which leaves out
-//! the resume and mode registers every resumption writes) and returns to
-//! the resumer;
+//! the resume and mode registers every resumption writes, and `this` only
+//! if code after a suspension reads it) and returns to the resumer;
 //! `next`/`throw`/`return` push the frame back and continue in the same
 //! dispatch loop, with the sent value and the resumption kind in the
 //! registers the compiler chose. `throw` and `return` therefore act at the
