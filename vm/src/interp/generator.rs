@@ -364,6 +364,6 @@ mod tests {
         // A suspended async function is its promise (an Object holding a
         // boxed PromiseData) and the boxed Generator that promise keeps.
         assert!(std::mem::size_of::<Generator>() <= 56, "Generator is {} bytes", std::mem::size_of::<Generator>());
-        assert!(std::mem::size_of::<PromiseData>() <= 64, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
+        assert!(std::mem::size_of::<PromiseData>() <= 56, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
     }
 }
