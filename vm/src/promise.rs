@@ -137,18 +137,31 @@ impl Reactions {
     }
 }
 
-/// The internal slots of a promise.
+/// The internal slots of a promise. [[PromiseState]] and
+/// [[PromiseResult]] are kept as a value and a one-byte tag beside
+/// [[PromiseIsHandled]] (not as a [`PromiseState`], whose tag would take
+/// a word of its own): read them with [`PromiseData::state`].
 #[derive(Debug, Clone)]
 pub struct PromiseData {
-    /// State and result.
-    pub state: PromiseState,
+    /// [[PromiseResult]] (undefined while pending).
+    result: Value,
     /// [[PromiseFulfillReactions]] and [[PromiseRejectReactions]], pairwise.
     pub reactions: Reactions,
-    /// [[PromiseIsHandled]].
-    pub handled: bool,
     /// An async function's result promise: the function's coroutine, until
     /// its body completes (see [`crate::object::Generator`]).
     pub coroutine: Option<Box<crate::object::Generator>>,
+    /// [[PromiseState]].
+    status: Status,
+    /// [[PromiseIsHandled]].
+    pub handled: bool,
+}
+
+/// [[PromiseState]] alone (the result is beside it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Pending,
+    Fulfilled,
+    Rejected,
 }
 
 /// A job of the microtask queue.
@@ -190,6 +203,9 @@ pub struct JobQueue {
     /// Values the host holds while it drains the queue (a script's
     /// completion value): roots, since a collection may run between jobs.
     pub held: Vec<Value>,
+    /// The inline cache of the `constructor` lookup every `await` of a
+    /// promise does (PromiseResolve's step 1.a).
+    pub(crate) constructor_cache: crate::object::PropertyCache,
     /// State the embedder keeps beside the queue (the runtime's timers and
     /// clock). It must hold no `Value`: the collector does not look inside;
     /// the embedder roots its values elsewhere (e.g. in `realm.named`).
@@ -221,11 +237,32 @@ impl Reaction {
 }
 
 impl PromiseData {
+    /// A pending promise's slots.
+    fn pending() -> PromiseData {
+        PromiseData { result: Value::Undefined, reactions: Reactions::None, coroutine: None, status: Status::Pending, handled: false }
+    }
+
+    /// [[PromiseState]] with [[PromiseResult]].
+    pub fn state(&self) -> PromiseState {
+        match self.status {
+            Status::Pending => PromiseState::Pending,
+            Status::Fulfilled => PromiseState::Fulfilled(self.result),
+            Status::Rejected => PromiseState::Rejected(self.result),
+        }
+    }
+
+    /// Settles a pending promise's slots with `state`.
+    fn set_state(&mut self, state: PromiseState) {
+        (self.status, self.result) = match state {
+            PromiseState::Pending => (Status::Pending, Value::Undefined),
+            PromiseState::Fulfilled(v) => (Status::Fulfilled, v),
+            PromiseState::Rejected(v) => (Status::Rejected, v),
+        };
+    }
+
     /// Marks every value the promise holds.
     pub fn trace(&self, mut mark: impl FnMut(Value)) {
-        if let PromiseState::Fulfilled(v) | PromiseState::Rejected(v) = self.state {
-            mark(v);
-        }
+        mark(self.result);
         for r in self.reactions.as_slice() {
             r.trace(&mut mark);
         }
@@ -271,7 +308,7 @@ impl Vm {
 
     /// A new pending promise with prototype `proto`.
     pub fn new_promise_with_proto(&mut self, proto: Obj) -> Obj {
-        let data = PromiseData { state: PromiseState::Pending, reactions: Reactions::None, handled: false, coroutine: None };
+        let data = PromiseData::pending();
         self.heap.note_allocation(std::mem::size_of::<PromiseData>());
         self.heap.alloc_object(Some(proto), ObjectKind::Promise(Box::new(data)))
     }
@@ -279,7 +316,7 @@ impl Vm {
     /// The promise's state, if `o` is a promise.
     pub fn promise_state(&self, o: Obj) -> Option<PromiseState> {
         match &self.heap.object(o).kind {
-            ObjectKind::Promise(p) => Some(p.state),
+            ObjectKind::Promise(p) => Some(p.state()),
             _ => None,
         }
     }
@@ -345,10 +382,10 @@ impl Vm {
 
     fn settle(&mut self, promise: Obj, state: PromiseState) {
         let ObjectKind::Promise(p) = &mut self.heap.object_mut(promise).kind else { return };
-        if p.state != PromiseState::Pending {
+        if p.status != Status::Pending {
             return;
         }
-        p.state = state;
+        p.set_state(state);
         let reactions = std::mem::take(&mut p.reactions);
         let (fulfilled, argument) = match state {
             PromiseState::Fulfilled(v) => (true, v),
@@ -376,7 +413,7 @@ impl Vm {
         let ObjectKind::Promise(p) = &mut self.heap.object_mut(promise).kind else { return };
         let was_handled = p.handled;
         p.handled = true;
-        match p.state {
+        match p.state() {
             PromiseState::Pending => p.reactions.push(reaction),
             PromiseState::Fulfilled(v) => self.jobs.jobs.push_back(reaction.job(true, v)),
             PromiseState::Rejected(v) => {

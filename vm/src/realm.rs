@@ -119,6 +119,9 @@ pub struct Realm {
     /// %eval%, once the standard library is installed (direct eval is a
     /// call of the current realm's %eval%).
     pub eval_function: Option<Obj>,
+    /// %Promise%, once the standard library is installed (every `await` of
+    /// a promise compares its constructor with it).
+    pub promise_constructor: Option<Obj>,
     /// The global declarative record (top-level `let`, `const`, `class`).
     pub(crate) globals: crate::interp::GlobalLexicals,
     /// [[TemplateMap]]: the template objects, per template site.
@@ -175,6 +178,7 @@ impl Realm {
             throw_type_error: None,
             named: Default::default(),
             eval_function: None,
+            promise_constructor: None,
             globals: Default::default(),
             templates: Default::default(),
         }
@@ -235,6 +239,7 @@ impl Realm {
             .chain([self.global])
             .chain(self.throw_type_error)
             .chain(self.eval_function)
+            .chain(self.promise_constructor)
             .chain(self.named.values().copied())
             .chain(self.templates.values().copied())
     }

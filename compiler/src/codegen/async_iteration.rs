@@ -30,17 +30,15 @@ impl<'a> Compiler<'a, '_> {
         self.emit(Instr::Move { dst, src: resume });
     }
 
-    /// Emits `body` to run only when `mode === k`.
+    /// Emits `body` to run only when `mode === k` (the mode is always the
+    /// Number 0, 1 or 2, so mode 0, the common case, skips `body` with one
+    /// compare-and-jump).
     fn jump_unless_mode(&mut self, mode: Reg, k: i32, body: impl FnOnce(&mut Self)) {
-        let mark = self.f.b.mark();
-        let kr = self.f.b.alloc();
-        let t = self.f.b.alloc();
-        self.emit(Instr::LoadInt { dst: kr, imm: k });
-        self.emit(Instr::StrictEq { dst: t, a: mode, b: kr });
-        let skip = self.f.b.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 });
-        self.f.b.release(mark);
+        let below = self.f.b.emit_jump(Instr::JumpIfLtI { a: mode, imm: k, sense: 1, target: 0 });
+        let above = self.f.b.emit_jump(Instr::JumpIfGtI { a: mode, imm: k, sense: 1, target: 0 });
         body(self);
-        self.f.b.patch_here(skip);
+        self.f.b.patch_here(below);
+        self.f.b.patch_here(above);
     }
 
     /// `yield arg` in an async generator: `AsyncGeneratorYield(? Await(arg))`.

@@ -6,6 +6,7 @@
 //! `release`), so a register above `next_reg` is free; every emitted jump
 //! is patched before `finish`.
 
+use super::liveness::Saved;
 use crate::SyntaxError;
 use spindle_vm::bytecode::{Code, Constant, FunctionKind, FunctionProto, Handler, Instr, LineEntry, ProtoFlags, Reg};
 use spindle_vm::object::PropertyCache;
@@ -37,6 +38,10 @@ pub(crate) struct FunctionBuilder {
     /// Most registers in use at a suspension point (`Yield`, `Await`, or
     /// the coroutine's start): the only ones a suspended activation keeps.
     suspend_reg: u32,
+    /// A coroutine's resume register (its mode register is the next) and
+    /// the pc where they were allocated: `finish` moves the pair above
+    /// every other register.
+    resume_reg: Option<(u16, usize)>,
     /// Environments pushed at this point of the code (for handlers).
     pub(crate) env_depth: u16,
     too_many_registers: bool,
@@ -143,6 +148,17 @@ impl FunctionBuilder {
         Reg(r as u16)
     }
 
+    /// A coroutine's resume and mode registers (the value and the kind of
+    /// each resumption, written by every resumption before the code goes
+    /// on, so dead at every suspension point). `finish` renumbers them to
+    /// the top of the frame, out of the registers a suspension saves.
+    pub(crate) fn coroutine_registers(&mut self) -> (Reg, Reg) {
+        let resume = self.alloc();
+        let mode = self.alloc();
+        self.resume_reg = Some((resume.0, self.code.len()));
+        (resume, mode)
+    }
+
     /// `n` consecutive fresh registers; returns the first.
     pub(crate) fn alloc_many(&mut self, n: u32) -> Reg {
         let first = self.next_reg;
@@ -197,12 +213,12 @@ impl FunctionBuilder {
     }
 
     /// The finished function.
-    pub(crate) fn finish(self, info: ProtoInfo) -> Result<Rc<FunctionProto>, SyntaxError> {
+    pub(crate) fn finish(mut self, info: ProtoInfo) -> Result<Rc<FunctionProto>, SyntaxError> {
         if self.too_many_registers || self.caches > u32::from(u16::MAX) {
             return Err(SyntaxError::new("Function is too large to compile", info.span));
         }
         let register_count = self.max_reg.max(info.param_count as u32) as u16;
-        let saved_registers = self.suspend_reg.max(info.param_count as u32).min(u32::from(register_count)) as u16;
+        let saved = self.saved(register_count, info.param_count);
         let code = Code::new(self.code.into_boxed_slice(), register_count)
             .map_err(|e| SyntaxError::new(format!("internal compiler error: {e}"), info.span))?;
         Ok(Rc::new(FunctionProto {
@@ -211,7 +227,9 @@ impl FunctionBuilder {
             flags: info.flags,
             code,
             param_count: info.param_count,
-            saved_registers,
+            saved_start: saved.start,
+            saved_registers: saved.end - saved.start,
+            saved_this: saved.this,
             length: info.length,
             constants: self.constants.into_boxed_slice(),
             atoms: self.atoms.into_boxed_slice(),
@@ -224,6 +242,49 @@ impl FunctionBuilder {
             name_atom: Default::default(),
             realm: Default::default(),
         }))
+    }
+}
+
+impl FunctionBuilder {
+    /// What a suspension keeps: the registers live across some suspension
+    /// point and whether `this` is (`liveness`), or, in a function too
+    /// large to analyse, `this` and every register in use at one. A
+    /// coroutine's resume and mode registers are first renumbered out of
+    /// the way, to the top.
+    fn saved(&mut self, register_count: u16, param_count: u16) -> Saved {
+        let Some((lo, from)) = self.resume_reg else { return Saved { start: 0, end: 0, this: false } };
+        self.move_to_top(lo, from, register_count);
+        let resume = register_count - 2;
+        if let Some(saved) = super::liveness::saved(&self.code, &self.handlers, register_count, resume) {
+            return saved;
+        }
+        let in_use = self.suspend_reg.saturating_sub(2).max(u32::from(param_count)).min(u32::from(register_count));
+        Saved { start: 0, end: in_use as u16, this: true }
+    }
+
+    /// Renumbers registers `lo` and `lo + 1`, allocated at pc `from`, to
+    /// the top two of the `count`, and each register between them and the
+    /// top two lower, in the code from `from` on. Every register range of
+    /// that code (call arguments, an iterator and its `next`) was allocated
+    /// after the pair, so each stays contiguous; the code before `from`
+    /// keeps its numbers (its registers from `lo` up are temporaries it
+    /// released before the pair was allocated).
+    fn move_to_top(&mut self, lo: u16, from: usize, count: u16) {
+        let renumber = |r: &mut Reg| {
+            r.0 = match r.0 {
+                r if r < lo || r >= count => r,
+                r if r < lo + 2 => count - 2 + (r - lo),
+                r => r - 2,
+            }
+        };
+        for instr in self.code.iter_mut().skip(from) {
+            instr.for_each_register_mut(renumber);
+        }
+        for handler in self.handlers.iter_mut().filter(|h| h.target as usize >= from) {
+            let mut reg = Reg(handler.reg);
+            renumber(&mut reg);
+            handler.reg = reg.0;
+        }
     }
 }
 

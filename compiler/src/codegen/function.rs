@@ -88,8 +88,7 @@ impl<'a> Compiler<'a, '_> {
         if kind == FunctionKind::Async {
             // The coroutine and its promise exist before the parameters are
             // bound, so a throwing default rejects the promise.
-            let resume = self.f.b.alloc();
-            let mode = self.f.b.alloc();
+            let (resume, mode) = self.f.b.coroutine_registers();
             self.emit(Instr::AsyncStart { resume, mode });
             self.f.generator = Some((resume, mode));
         }
@@ -99,8 +98,7 @@ impl<'a> Compiler<'a, '_> {
         self.bind_params(f, params)?;
         self.hoist_functions(f.body)?;
         if matches!(kind, FunctionKind::Generator | FunctionKind::AsyncGenerator) {
-            let resume = self.f.b.alloc();
-            let mode = self.f.b.alloc();
+            let (resume, mode) = self.f.b.coroutine_registers();
             self.emit(Instr::GeneratorStart { resume, mode });
             self.f.generator = Some((resume, mode));
             self.f.async_generator = kind == FunctionKind::AsyncGenerator;

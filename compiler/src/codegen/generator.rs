@@ -47,23 +47,17 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// After a suspension: throw the sent value for `throw`, return it for
-    /// `return` (through the enclosing `finally` blocks), else go on.
+    /// `return` (through the enclosing `finally` blocks), else go on. The
+    /// mode is the Number 0, 1 or 2, so `next`, the common case, costs one
+    /// compare-and-jump.
     fn resume_dispatch(&mut self, resume: Reg, mode: Reg) -> CResult<()> {
-        let mark = self.f.b.mark();
-        let k = self.f.b.alloc();
-        let t = self.f.b.alloc();
-        self.emit(Instr::LoadInt { dst: k, imm: 1 });
-        self.emit(Instr::StrictEq { dst: t, a: mode, b: k });
-        let not_throw = self.f.b.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 });
+        let next = self.f.b.emit_jump(Instr::JumpIfLtI { a: mode, imm: 1, sense: 1, target: 0 });
+        let to_return = self.f.b.emit_jump(Instr::JumpIfLtI { a: mode, imm: 2, sense: 0, target: 0 });
         self.emit(Instr::Throw { src: resume });
-        self.f.b.patch_here(not_throw);
-        self.emit(Instr::LoadInt { dst: k, imm: 2 });
-        self.emit(Instr::StrictEq { dst: t, a: mode, b: k });
-        let not_return = self.f.b.emit_jump(Instr::JumpIfFalse { cond: t, target: 0 });
+        self.f.b.patch_here(to_return);
         let from = self.f.control.len();
         self.emit_exit(Exit::Return, from, Some(resume))?;
-        self.f.b.patch_here(not_return);
-        self.f.b.release(mark);
+        self.f.b.patch_here(next);
         Ok(())
     }
 

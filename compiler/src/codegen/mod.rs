@@ -19,6 +19,7 @@ mod eval_site;
 mod expr;
 mod function;
 mod generator;
+mod liveness;
 mod module;
 mod async_iteration;
 mod pattern;

@@ -213,8 +213,7 @@ impl<'a, 'h> Compiler<'a, 'h> {
     fn module_body(&mut self, program: &Program<'a>, is_async: bool) -> CResult<Rc<FunctionProto>> {
         self.f = FunctionState::new(program.scope, true);
         if is_async {
-            let resume = self.f.b.alloc();
-            let mode = self.f.b.alloc();
+            let (resume, mode) = self.f.b.coroutine_registers();
             self.emit(Instr::AsyncStart { resume, mode });
             self.f.generator = Some((resume, mode));
         }

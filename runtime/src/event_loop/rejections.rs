@@ -59,7 +59,7 @@ pub(crate) fn take_unhandled(vm: &mut Vm) -> Vec<(Obj, Value)> {
     promises
         .into_iter()
         .filter_map(|p| match &vm.heap.object(p).kind {
-            ObjectKind::Promise(d) if !d.handled => match d.state {
+            ObjectKind::Promise(d) if !d.handled => match d.state() {
                 PromiseState::Rejected(reason) => Some((p, reason)),
                 _ => None,
             },

@@ -40,6 +40,15 @@ fn list_one(p: &FunctionProto, atom_name: &dyn Fn(crate::value::Atom) -> String,
     for h in p.handlers.iter() {
         let _ = writeln!(out, "  handler [{}, {}) -> {} (r{})", h.start, h.end, h.target, h.reg);
     }
+    if p.saved_registers > 0 {
+        let _ = write!(out, "  a suspension keeps r{} .. r{}", p.saved_start, p.saved_start + p.saved_registers - 1);
+    }
+    match (p.saved_registers > 0, p.saved_this) {
+        (true, true) => out.push_str(" and this\n"),
+        (true, false) => out.push('\n'),
+        (false, true) => out.push_str("  a suspension keeps this\n"),
+        (false, false) => {}
+    }
     out.push('\n');
 }
 

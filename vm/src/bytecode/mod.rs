@@ -3,6 +3,7 @@
 //! disassembler.
 
 mod disasm;
+mod effects;
 mod opcodes;
 mod proto;
 

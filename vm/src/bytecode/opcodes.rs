@@ -112,8 +112,35 @@ macro_rules! define_instructions {
             /// Calls `f` with each register operand (the verifier's view, see
             /// [`super::Code::new`]).
             pub fn for_each_register(&self, mut f: impl FnMut(Reg)) {
+                let mut copy = *self;
+                copy.for_each_register_mut(|r| f(*r));
+            }
+
+            /// Calls `f` with each register operand, which it may renumber.
+            pub fn for_each_register_mut(&mut self, mut f: impl FnMut(&mut Reg)) {
                 match self {
                     $( Instr::$name { $($field),* } => { $( visit_register!($kind, $field, f); )* } )*
+                }
+            }
+
+            /// Calls `f` with each register operand but the one named `dst`.
+            pub fn for_each_source_register(&self, mut f: impl FnMut(Reg)) {
+                match self {
+                    $( Instr::$name { $($field),* } => { $( visit_source!($field, $kind, $field, f); )* } )*
+                }
+            }
+
+            /// The register operand named `dst`, if there is one.
+            pub fn dst(&self) -> Option<Reg> {
+                match self {
+                    $( Instr::$name { $($field),* } => { let mut _dst = None; $( visit_dst!($field, $field, _dst); )* _dst } )*
+                }
+            }
+
+            /// Calls `f` with each jump-target operand.
+            pub fn for_each_target(&self, mut f: impl FnMut(u32)) {
+                match self {
+                    $( Instr::$name { $($field),* } => { $( visit_target!($kind, $field, f); )* } )*
                 }
             }
 
@@ -126,7 +153,23 @@ macro_rules! define_instructions {
 }
 
 macro_rules! visit_register {
-    (R, $v:expr, $f:ident) => { $f(*$v) };
+    (R, $v:expr, $f:ident) => { $f($v) };
+    ($k:ident, $v:expr, $f:ident) => { let _ = $v; };
+}
+
+macro_rules! visit_source {
+    (dst, $k:ident, $v:expr, $f:ident) => { let _ = $v; };
+    ($name:ident, R, $v:expr, $f:ident) => { $f(*$v) };
+    ($name:ident, $k:ident, $v:expr, $f:ident) => { let _ = $v; };
+}
+
+macro_rules! visit_dst {
+    (dst, $v:expr, $out:ident) => { $out = Some(*$v) };
+    ($name:ident, $v:expr, $out:ident) => { let _ = $v; };
+}
+
+macro_rules! visit_target {
+    (J, $v:expr, $f:ident) => { $f(*$v) };
     ($k:ident, $v:expr, $f:ident) => { let _ = $v; };
 }
 

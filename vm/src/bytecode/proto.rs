@@ -226,11 +226,17 @@ pub struct FunctionProto {
     pub code: Code,
     /// Number of formal parameters that receive arguments (registers 0..).
     pub param_count: u16,
-    /// Coroutines: the registers a suspended activation keeps (the first
-    /// `saved_registers`; the compiler allocates registers in stack order,
-    /// so every register above the most in use at any suspension point is
-    /// dead there). At most the register count.
+    /// Coroutines: the first register a suspended activation keeps.
+    pub saved_start: u16,
+    /// Coroutines: how many registers a suspended activation keeps, from
+    /// `saved_start` on (the compiler's liveness analysis: every register
+    /// live across some suspension point, the resume and mode registers,
+    /// which every resumption writes, left out). The window ends at most
+    /// at the register count.
     pub saved_registers: u16,
+    /// Coroutines: a suspended activation keeps its `this` (some
+    /// instruction reading it may run after a suspension).
+    pub saved_this: bool,
     /// The `length` property: parameters before the first default or rest.
     pub length: u16,
     /// Constant pool.
@@ -270,7 +276,9 @@ impl FunctionProto {
             flags: ProtoFlags::default(),
             code: Code::default(),
             param_count: 0,
+            saved_start: 0,
             saved_registers: 0,
+            saved_this: false,
             length: 0,
             constants: Box::new([]),
             atoms: Box::new([]),
@@ -298,7 +306,9 @@ impl FunctionProto {
             flags: self.flags,
             code: self.code.clone(),
             param_count: self.param_count,
+            saved_start: self.saved_start,
             saved_registers: self.saved_registers,
+            saved_this: self.saved_this,
             length: self.length,
             constants: constants.collect(),
             atoms: self.atoms.clone(),

@@ -1,7 +1,9 @@
 //! Generators as suspended frames: `GeneratorStart` turns the running
 //! activation into a generator object; `Yield` saves the frame's registers
-//! into the object's buffer (allocated once; it leaves out the resume and
-//! mode registers, which every resumption writes) and returns to the resumer;
+//! into the object's buffer (allocated once; only the window of registers
+//! the compiler found live across some suspension point, which leaves out
+//! the resume and mode registers every resumption writes, and `this` only
+//! if code after a suspension reads it) and returns to the resumer;
 //! `next`/`throw`/`return` push the frame back and continue in the same
 //! dispatch loop, with the sent value and the resumption kind in the
 //! registers the compiler chose. `throw` and `return` therefore act at the
@@ -61,13 +63,8 @@ impl Vm {
     /// register buffer allocated once, counted by the heap).
     fn coroutine_of_top_frame(&mut self, resume: Reg, mode: Reg) -> Option<Generator> {
         let frame = self.interp.frames.last()?;
-        let base = frame.base;
-        let count = frame.proto.saved_registers as usize;
-        let saved = &self.interp.stack[base..base + count];
-        let registers: Box<[Value]> = match resume_hole(resume.0, mode.0, count) {
-            Some(lo) => saved[..lo].iter().chain(&saved[lo + 2..]).copied().collect(),
-            None => saved.into(),
-        };
+        let mut registers: Box<[Value]> = vec![Value::Undefined; kept_len(&frame.proto)].into();
+        keep(&mut registers, frame, &self.interp.stack);
         let extra = frame.args.clone().map(|args| Box::new(CoroutineExtra { args: Some(args), requests: None }));
         let extra_bytes = if extra.is_some() { std::mem::size_of::<CoroutineExtra>() } else { 0 };
         self.heap.note_allocation(std::mem::size_of::<Generator>() + std::mem::size_of_val(&*registers) + extra_bytes);
@@ -78,7 +75,6 @@ impl Vm {
             pc: self.interp.pc as u32,
             env: self.interp.env,
             env_depth: frame.env_depth,
-            this: frame.this,
             registers,
             resume_reg: resume.0,
             mode_reg: mode.0,
@@ -95,11 +91,10 @@ impl Vm {
         if let Some(g) = frame.generator {
             let stack = &self.interp.stack;
             if let Some(gen) = self.heap.object_mut(g).kind.coroutine_mut() {
-                save_registers(gen, &stack[frame.base..]);
+                keep(&mut gen.registers, &frame, stack);
                 gen.pc = pc as u32;
                 gen.env = env;
                 gen.env_depth = frame.env_depth;
-                gen.this = frame.this;
                 gen.state = state;
                 gen.raw = raw;
             }
@@ -192,14 +187,11 @@ impl Vm {
         let entry = self.interp.frames.len();
         let realm = self.coroutine_realm(g);
         let Some(gen) = self.heap.object_mut(g).kind.coroutine_mut() else { return Ok(Value::Undefined) };
-        let Some(base) = self.interp.stack.push_saved(&gen.registers, gen.proto.code.register_count() as usize) else {
+        let (start, count) = (usize::from(gen.proto.saved_start), usize::from(gen.proto.code.register_count()));
+        let window = &gen.registers[..usize::from(gen.proto.saved_registers)];
+        let Some(base) = self.interp.stack.push_saved(start, window, count) else {
             return self.range_error("Maximum call stack size exceeded");
         };
-        if let Some(lo) = resume_hole(gen.resume_reg, gen.mode_reg, gen.proto.saved_registers as usize) {
-            // Opens the hole the buffer left for the resume and mode
-            // registers (both written below).
-            self.interp.stack.copy_within(base + lo..base + gen.registers.len(), base + lo + 2);
-        }
         gen.state = GeneratorState::Executing;
         let frame = Frame {
             function: Some(gen.function),
@@ -208,7 +200,7 @@ impl Vm {
             base,
             env: gen.env,
             env_depth: gen.env_depth,
-            this: gen.this,
+            this: gen.this(),
             new_target: None,
             args: gen.args().map(Box::from),
             return_to: None,
@@ -237,12 +229,9 @@ impl Vm {
 
     /// CreateIterResultObject(value, done).
     pub fn iter_result(&mut self, value: Value, done: bool) -> JsResult<Value> {
-        let o = self.heap.alloc_object(Some(self.realm.intrinsics.object_prototype), ObjectKind::Ordinary);
-        let vk = PropertyKey::Atom(self.heap.names.value);
-        let dk = PropertyKey::Atom(self.heap.names.done);
-        self.heap.define_raw(o, vk, value, Attributes::ALL);
-        self.heap.define_raw(o, dk, Value::Bool(done), Attributes::ALL);
-        Ok(Value::Object(o))
+        let props = [(self.heap.names.value, value, Attributes::ALL), (self.heap.names.done, Value::Bool(done), Attributes::ALL)];
+        let proto = Some(self.realm.intrinsics.object_prototype);
+        Ok(Value::Object(self.heap.alloc_preset(proto, ObjectKind::Ordinary, crate::object::Preset::IterResult, &props)))
     }
 
     /// Installs %GeneratorPrototype%.next/return/throw and the
@@ -323,9 +312,10 @@ impl Vm {
     pub(crate) fn prepare_await(&mut self, value: Value) -> JsResult<Option<Obj>> {
         let Value::Object(o) = value else { return Ok(None) };
         if matches!(self.heap.object(o).kind, ObjectKind::Promise(_)) {
-            let key = PropertyKey::Atom(self.heap.names.constructor);
-            let ctor = self.get(o, key, value)?;
-            if self.realm.intrinsic("%Promise%").is_some_and(|p| ctor == Value::Object(p)) {
+            let cache = std::mem::take(&mut self.jobs.constructor_cache);
+            let ctor = self.get_cached(o, self.heap.names.constructor, &cache);
+            self.jobs.constructor_cache = cache;
+            if self.realm.promise_constructor.map(Value::Object) == Some(ctor?) {
                 return Ok(Some(o));
             }
         }
@@ -347,25 +337,20 @@ impl Vm {
     }
 }
 
-/// Where the resume and mode registers sit among the first `count`
-/// (the registers a coroutine saves), if they are adjacent there: the
-/// saved buffer leaves them out, since every resumption writes both
-/// before the code goes on (so they are dead at every suspension point).
-fn resume_hole(resume: u16, mode: u16, count: usize) -> Option<usize> {
-    let lo = usize::from(resume);
-    (usize::from(mode) == lo + 1 && lo + 2 <= count).then_some(lo)
+/// How many values a suspension of `proto`'s code keeps: its register
+/// window, then `this` if the code reads it again.
+fn kept_len(proto: &crate::bytecode::FunctionProto) -> usize {
+    usize::from(proto.saved_registers) + usize::from(proto.saved_this)
 }
 
-/// Copies the frame's registers `regs` (from its base) into the
-/// coroutine's buffer, leaving out the resume and mode registers.
-fn save_registers(gen: &mut Generator, regs: &[Value]) {
-    let len = gen.registers.len();
-    match resume_hole(gen.resume_reg, gen.mode_reg, gen.proto.saved_registers as usize) {
-        Some(lo) => {
-            gen.registers[..lo].copy_from_slice(&regs[..lo]);
-            gen.registers[lo..].copy_from_slice(&regs[lo + 2..len + 2]);
-        }
-        None => gen.registers.copy_from_slice(&regs[..len]),
+/// Copies what a suspension keeps of `frame` (registers in `stack`) into
+/// `saved`, [`kept_len`] values.
+fn keep(saved: &mut [Value], frame: &Frame, stack: &[Value]) {
+    let start = frame.base + usize::from(frame.proto.saved_start);
+    let n = usize::from(frame.proto.saved_registers);
+    saved[..n].copy_from_slice(&stack[start..start + n]);
+    if let Some(this) = saved.get_mut(n) {
+        *this = frame.this;
     }
 }
 
@@ -378,7 +363,7 @@ mod tests {
     fn per_task_records_stay_small() {
         // A suspended async function is its promise (an Object holding a
         // boxed PromiseData) and the boxed Generator that promise keeps.
-        assert!(std::mem::size_of::<Generator>() <= 72, "Generator is {} bytes", std::mem::size_of::<Generator>());
-        assert!(std::mem::size_of::<PromiseData>() <= 64, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
+        assert!(std::mem::size_of::<Generator>() <= 56, "Generator is {} bytes", std::mem::size_of::<Generator>());
+        assert!(std::mem::size_of::<PromiseData>() <= 56, "PromiseData is {} bytes", std::mem::size_of::<PromiseData>());
     }
 }

@@ -41,14 +41,17 @@ impl RegisterStack {
         Some(base)
     }
 
-    /// Appends `count` registers: a copy of `saved` (the registers a
-    /// suspended frame kept), then undefined; returns the index of the
-    /// first, or `None` when they would not fit.
-    pub(crate) fn push_saved(&mut self, saved: &[Value], count: usize) -> Option<usize> {
+    /// Appends `count` registers: undefined but for a copy of `saved` (the
+    /// registers a suspended frame kept) from the `start`-th on; returns
+    /// the index of the first, or `None` when they would not fit.
+    pub(crate) fn push_saved(&mut self, start: usize, saved: &[Value], count: usize) -> Option<usize> {
         let base = self.values.len();
-        let count = count.max(saved.len());
+        let count = count.max(start + saved.len());
         if count > Self::CAPACITY - base {
             return None;
+        }
+        if start > 0 {
+            self.values.resize(base + start, Value::Undefined);
         }
         self.values.extend_from_slice(saved);
         self.values.resize(base + count, Value::Undefined);
@@ -90,12 +93,13 @@ mod tests {
         let mut s = RegisterStack::default();
         let p = s.as_mut_ptr();
         assert_eq!(s.push_registers(10), Some(0));
-        assert_eq!(s.push_saved(&[Value::Null; 5], 5), Some(10));
+        assert_eq!(s.push_saved(1, &[Value::Null; 4], 5), Some(10));
         assert_eq!(s.len(), 15);
+        assert_eq!(s[10], Value::Undefined);
         assert_eq!(s[12], Value::Null);
         assert_eq!(s.push_registers(RegisterStack::CAPACITY - 15), Some(15));
         assert_eq!(s.push_registers(1), None);
-        assert_eq!(s.push_saved(&[Value::Null], 1), None);
+        assert_eq!(s.push_saved(0, &[Value::Null], 1), None);
         assert_eq!(s.as_mut_ptr(), p);
         s.truncate(3);
         assert_eq!(s.len(), 3);

@@ -143,9 +143,9 @@ pub struct Generator {
     pub env: Option<Obj>,
     /// Environments pushed since entry.
     pub env_depth: u16,
-    /// `this`.
-    pub this: Value,
-    /// The registers, saved at each suspension.
+    /// The registers, saved at each suspension: the window the proto
+    /// names (`saved_start`, `saved_registers`), then `this` if the proto
+    /// keeps it (`saved_this`).
     pub registers: Box<[Value]>,
     /// Register that receives the value sent by `next`/`throw`/`return`.
     pub resume_reg: u16,
@@ -174,7 +174,6 @@ impl Generator {
         if let Some(env) = self.env {
             mark(Value::Object(env));
         }
-        mark(self.this);
         self.registers.iter().for_each(|v| mark(*v));
         let Some(extra) = &self.extra else { return };
         extra.args.iter().flat_map(|a| a.iter()).for_each(|v| mark(*v));
@@ -182,6 +181,12 @@ impl Generator {
             mark(r.value);
             mark(Value::Object(r.promise));
         }
+    }
+
+    /// The saved `this` (undefined if the code never reads it again).
+    pub fn this(&self) -> Value {
+        let kept = self.proto.saved_this.then(|| self.registers.last()).flatten();
+        kept.copied().unwrap_or(Value::Undefined)
     }
 
     /// The actual arguments, if the function keeps them.

@@ -24,10 +24,12 @@ pub enum Preset {
     FunctionWithPrototype,
     /// A function's `prototype` object: `constructor`.
     PrototypeObject,
+    /// An iterator result object: `value`, `done`.
+    IterResult,
 }
 
 /// How many presets there are.
-pub const PRESETS: usize = 3;
+pub const PRESETS: usize = 4;
 
 /// Objects with more properties than this go to dictionary mode when an
 /// attribute changes, instead of rebuilding their shape.

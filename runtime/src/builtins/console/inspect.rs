@@ -340,7 +340,7 @@ impl<'v> Ctx<'v> {
             return if no_keys { Err(format!("{}}}", frame.braces.0)) } else { Ok(()) };
         }
         if let ObjectKind::Promise(p) = &self.vm.heap.object(o).kind {
-            frame.body = Body::Promise(p.state);
+            frame.body = Body::Promise(p.state());
             frame.braces.0 = format!("{}{{", prefix(c, tag, "Promise", ""));
             return Ok(());
         }

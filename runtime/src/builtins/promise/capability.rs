@@ -16,7 +16,7 @@ use spindle_vm::{JsResult, Vm};
 
 /// The intrinsic %Promise%, once installed.
 pub(crate) fn intrinsic_promise(vm: &Vm) -> Option<Obj> {
-    vm.realm.intrinsic("%Promise%")
+    vm.realm.promise_constructor
 }
 
 /// NewPromiseCapability(C) (§27.2.1.5).

@@ -46,6 +46,7 @@ pub(crate) fn install(vm: &mut Vm) {
     let species = PropertyKey::Symbol(vm.heap.well_known.species);
     getter(vm, ctor, species, "[Symbol.species]", species_getter);
     install_constructor(vm, "Promise", ctor, proto, "%Promise%");
+    vm.realm.promise_constructor = Some(ctor);
     Builder::new(vm, proto)
         .method("catch", 1, prototype::catch)
         .method("finally", 1, prototype::finally)
