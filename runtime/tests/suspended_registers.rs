@@ -49,6 +49,11 @@ fn this_super_and_eval_after_resuming() {
     assert_eq!(out(source), "1A1");
     let generator = "var out; function* g() { yield 0; yield this.w; } out = [...g.call({ w: 5 })].join();";
     assert_eq!(out(generator), "0,5");
+    // A super reference made before the suspension: its this, key and base.
+    let reference = "var out = []; class A { set p(v) { out.push(v + this.tag); } }\n\
+                     class B extends A { constructor() { super(); this.tag = 'b'; } async m(k) { super[k] = await 5; } *g() { super.p = yield 1; } }\n\
+                     new B().m('p'); const it = new B().g(); it.next(); it.next(9);";
+    assert_eq!(out(reference), "[ '9b', '5b' ]");
 }
 
 #[test]
