@@ -891,7 +891,7 @@ impl<'a> Compiler<'a, '_> {
             return None;
         }
         let target = self.scopes.this_scope(self.f.scope);
-        let slot = slot_of(&self.layout(target))?;
+        let slot = slot_of(self.layout(target))?;
         let depth = self.env_depth(target);
         Some((depth, slot))
     }
