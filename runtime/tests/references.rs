@@ -8,7 +8,8 @@
 //! and `new.target` of the code around them (an arrow in a derived
 //! constructor may call `super()`, binding the constructor's `this`, and so
 //! may its direct eval code); a script whose global declarations cannot
-//! all be made makes none of them; the names a `for (let/const
+//! all be made makes none of them; a parenthesized optional chain called
+//! keeps its base as `this`; the names a `for (let/const
 //! ... of/in ...)` head declares are in their TDZ while its right side runs.
 
 use spindle_runtime::{RunError, Runtime};
@@ -177,4 +178,11 @@ fn a_script_whose_declarations_fail_declares_nothing() {
     let result = two_scripts("Object.preventExtensions(globalThis);", "var ran = true; var z;", "typeof ran");
     assert!(result.starts_with("Uncaught TypeError") && result.ends_with("| undefined"), "{result}");
     assert_eq!(two_scripts("var a = 1;", "let b = a + 1;", "b"), "ok | 2");
+}
+
+#[test]
+fn a_parenthesized_optional_chain_keeps_its_this_when_called() {
+    assert_eq!(run("const a = { b() { return this._b; }, _b: { c: 42 } }; [(a?.b)().c, (a?.b)?.().c, (a.b)?.().c].join()"), "42,42,42");
+    assert_eq!(run("const o = { p: { q() { return this === o.p; } } }; (o?.p.q)()"), "true");
+    assert_eq!(run("let n = null; try { (n?.b)(); } catch (e) { [e.constructor.name, n].join() }"), "TypeError,");
 }

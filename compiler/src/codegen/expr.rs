@@ -751,13 +751,34 @@ impl<'a> Compiler<'a, '_> {
         Ok(r)
     }
 
+    /// `(o?.m)(...)`: the parenthesized chain is still a reference, so `o`
+    /// is the `this`; when the chain short-circuits both are undefined (and
+    /// the call throws). Fresh registers: the short circuit writes them.
+    fn optional_callee_and_this(&mut self, chain: &Expr<'a>) -> CResult<(Reg, Reg)> {
+        self.f.optional_exits.push(Vec::new());
+        let (f, this) = self.callee_and_this(chain, true)?;
+        let exits = self.f.optional_exits.pop().unwrap_or_default();
+        if !exits.is_empty() {
+            let end = self.f.b.emit_jump(Instr::Jump { target: 0 });
+            for e in exits {
+                self.f.b.patch_here(e);
+            }
+            self.emit(Instr::LoadUndefined { dst: f });
+            self.emit(Instr::LoadUndefined { dst: this });
+            self.f.b.patch_here(end);
+        }
+        Ok((f, this))
+    }
+
     /// The callee and `this` of a call: `o.m` gives (o.m, o), else (f,
     /// undefined). `rest_may_change`: the arguments may assign a register
     /// variable, so `o` is copied rather than read from its register.
     pub(crate) fn callee_and_this(&mut self, callee: &Expr<'a>, rest_may_change: bool) -> CResult<(Reg, Reg)> {
         if let Expr::Paren(inner, _) = callee {
-            if matches!(inner, Expr::Member(_) | Expr::SuperMember(_)) {
-                return self.callee_and_this(inner, rest_may_change);
+            match inner {
+                Expr::Member(_) | Expr::SuperMember(_) => return self.callee_and_this(inner, rest_may_change),
+                Expr::OptionalChain(chain @ Expr::Member(_), _) => return self.optional_callee_and_this(chain),
+                _ => {}
             }
         }
         let f = self.f.b.alloc();
