@@ -70,6 +70,11 @@ fn statement_completion_values() {
     assert_eq!(run("eval('6; switch (\"a\") { case \"a\": 7; case \"b\": break; default: }')"), "7");
     assert_eq!(run("eval('6; try { throw null; } catch (err) { 7; } finally { 8; }')"), "7");
     assert_eq!(run("eval('1; with ({}) {}')"), "undefined");
+    // A finally block that breaks or continues gives its own value (from undefined).
+    assert_eq!(run("eval('do { 1; try { 2 } finally { 3; break; } } while (false)')"), "3");
+    assert_eq!(run("eval('do { try { 2 } finally { break; } } while (false)')"), "undefined");
+    assert_eq!(run("eval('1; try { 2 } finally { l: { 3; break l; } }')"), "2");
+    assert_eq!(run("eval('for (var i = 0; i < 2; i++) { try { i } finally { if (i) continue; 9 } }')"), "undefined");
 }
 
 #[test]

@@ -525,10 +525,19 @@ impl<'a> Compiler<'a, '_> {
                 for site in entries {
                     self.f.b.patch_here(site);
                 }
-                // The finally block's normal completion value is dropped.
-                let completion = self.f.completion.take();
-                self.block(body, Vec::new())?;
-                self.f.completion = completion;
+                // The finally block's own completion value (from undefined)
+                // stays only when it ends with a break or continue; when it
+                // completes normally, the try or catch block's is restored.
+                match self.f.completion {
+                    Some(c) => {
+                        let saved = self.f.b.alloc();
+                        self.emit(Instr::Move { dst: saved, src: c });
+                        self.emit(Instr::LoadUndefined { dst: c });
+                        self.block(body, Vec::new())?;
+                        self.emit(Instr::Move { dst: c, src: saved });
+                    }
+                    None => self.block(body, Vec::new())?,
+                }
                 self.emit_finally_dispatch(finally_index - 1, kind, value, pending)?;
             }
             _ => {
