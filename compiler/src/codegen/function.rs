@@ -142,27 +142,31 @@ impl<'a> Compiler<'a, '_> {
     /// its environment (a derived constructor's `this` once `super()`
     /// returns).
     fn save_captured_this(&mut self, scope: ScopeId, kind: FunctionKind) -> CResult<()> {
-        if let Some(slot) = self.layout(scope).new_target_slot {
+        let layout = self.layout(scope);
+        let (new_target, callee, this) = (layout.new_target_slot, layout.callee_slot, layout.this_slot);
+        if let Some(slot) = new_target {
             let r = self.f.b.alloc();
             self.load_new_target(r)?;
-            self.emit(Instr::SetEnv { depth: 0, slot, src: r });
-            self.f.b.release(self.f.b.mark() - 1);
+            self.store_in_env(slot, r);
         }
-        if let Some(slot) = self.layout(scope).callee_slot {
+        if let Some(slot) = callee {
             let r = self.f.b.alloc();
             self.emit(Instr::LoadCallee { dst: r });
-            self.emit(Instr::SetEnv { depth: 0, slot, src: r });
-            self.f.b.release(self.f.b.mark() - 1);
+            self.store_in_env(slot, r);
         }
-        let Some(slot) = self.layout(scope).this_slot else { return Ok(()) };
-        if kind == FunctionKind::DerivedConstructor {
-            return Ok(());
+        if let (Some(slot), false) = (this, kind == FunctionKind::DerivedConstructor) {
+            let r = self.f.b.alloc();
+            self.emit(Instr::LoadThis { dst: r });
+            self.store_in_env(slot, r);
         }
-        let r = self.f.b.alloc();
-        self.emit(Instr::LoadThis { dst: r });
+        Ok(())
+    }
+
+    /// Slot `slot` of the function's own environment := the temporary `r`
+    /// (the last register allocated, released).
+    fn store_in_env(&mut self, slot: u16, r: Reg) {
         self.emit(Instr::SetEnv { depth: 0, slot, src: r });
         self.f.b.release(self.f.b.mark() - 1);
-        Ok(())
     }
 
     /// Parameters: copy captured ones into the environment, apply defaults,

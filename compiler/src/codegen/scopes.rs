@@ -65,20 +65,18 @@ impl<'a> Compiler<'a, '_> {
                 })
             })
             .collect();
-        let own_this = (s.kind.is_function_boundary() && s.kind != ScopeKind::Arrow) || s.kind == ScopeKind::Eval;
-        let this_slot = (s.arrow_captures && own_this).then(|| {
-            next += 1;
-            next - 1
-        });
         let own_function = s.kind.is_function_boundary() && s.kind != ScopeKind::Arrow;
-        let new_target_slot = (s.arrow_new_target && own_function).then(|| {
-            next += 1;
-            next - 1
-        });
-        let callee_slot = (s.arrow_super_call && own_function).then(|| {
-            next += 1;
-            next - 1
-        });
+        let own_this = own_function || s.kind == ScopeKind::Eval;
+        // The next slot after the bindings', when `wanted`.
+        let mut extra_slot = |wanted: bool| {
+            wanted.then(|| {
+                next += 1;
+                next - 1
+            })
+        };
+        let this_slot = extra_slot(s.arrow_captures && own_this);
+        let new_target_slot = extra_slot(s.arrow_new_target && own_function);
+        let callee_slot = extra_slot(s.arrow_super_call && own_function);
         // A function with a sloppy direct eval always has an environment,
         // for the eval-vars object the eval may give it.
         let eval_vars = s.has_direct_eval && !s.strict && s.kind.is_function_boundary();

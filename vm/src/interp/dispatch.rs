@@ -552,16 +552,10 @@ impl Vm {
                     set_r!(dst, v);
                 }
                 Instr::GetSuper { dst, this, key } => {
-                    let (base, k) = self.super_reference(this, key)?;
-                    let v = self.get(base, k, r!(this))?;
+                    let v = self.get_super(this, key)?;
                     set_r!(dst, v);
                 }
-                Instr::SetSuper { this, key, src } => {
-                    let (base, k) = self.super_reference(this, key)?;
-                    if !self.set(base, k, r!(src), r!(this))? && proto.flags.strict {
-                        return self.type_error("Cannot assign to read only property");
-                    }
-                }
+                Instr::SetSuper { this, key, src } => self.set_super(this, key, r!(src), proto.flags.strict)?,
                 Instr::DefineField { obj, key, src } => {
                     if let Value::Object(o) = r!(obj) {
                         let key = self.to_property_key(r!(key))?;

@@ -169,12 +169,28 @@ impl Vm {
         Ok(self.get_prototype_of(home)?.map_or(Value::Null, Value::Object))
     }
 
-    /// The base and key of the super reference whose `this` is register
-    /// `this` (its base in the register above) and whose key is register
-    /// `key`: GetValue / PutValue steps 3.a-b, ToObject of the base (a
-    /// TypeError for null) and then ToPropertyKey of the key, written back
-    /// so that a compound assignment converts it once.
-    pub(crate) fn super_reference(&mut self, this: Reg, key: Reg) -> JsResult<(Obj, PropertyKey)> {
+    /// GetValue of the super reference whose `this` is register `this` (its
+    /// base in the register above) and whose key is register `key`.
+    pub(crate) fn get_super(&mut self, this: Reg, key: Reg) -> JsResult<Value> {
+        let (base, k) = self.super_reference(this, key)?;
+        self.get(base, k, self.r_checked(this))
+    }
+
+    /// PutValue of `value` into that super reference (a TypeError for a
+    /// failed set in strict code).
+    pub(crate) fn set_super(&mut self, this: Reg, key: Reg, value: Value, strict: bool) -> JsResult<()> {
+        let (base, k) = self.super_reference(this, key)?;
+        if !self.set(base, k, value, self.r_checked(this))? && strict {
+            return self.type_error("Cannot assign to read only property");
+        }
+        Ok(())
+    }
+
+    /// The base and key of that super reference: GetValue / PutValue steps
+    /// 3.a-b, ToObject of the base (a TypeError for null) and then
+    /// ToPropertyKey of the key, written back so that a compound
+    /// assignment converts it once.
+    fn super_reference(&mut self, this: Reg, key: Reg) -> JsResult<(Obj, PropertyKey)> {
         let Value::Object(base) = self.r_checked(Reg(this.0 + 1)) else {
             return self.type_error("Cannot access properties of null (super)");
         };
